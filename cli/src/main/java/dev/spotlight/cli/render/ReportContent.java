@@ -1,0 +1,63 @@
+package dev.spotlight.cli.render;
+
+import dev.spotlight.metrics.model.Period;
+import dev.spotlight.metrics.result.ResultTable;
+import java.util.List;
+
+/**
+ * Everything a report renderer reads: definitions, results and provenance. Renderers only read
+ * this; they never query data themselves.
+ *
+ * @param headline every report metric without dimensions for the period
+ * @param headlinePrevious the same for the previous period (for "change vs previous period")
+ */
+public record ReportContent(
+    String projectName,
+    String currency,
+    int minCell,
+    int rounding,
+    String engine,
+    String toolVersion,
+    Period period,
+    Period previousPeriod,
+    List<MetricInfo> metrics,
+    ResultTable headline,
+    ResultTable headlinePrevious,
+    List<SectionContent> sections,
+    DataQuality quality,
+    List<InputFile> inputs) {
+
+  /** What the report says about one metric: display fields plus its definition and generated SQL. */
+  public record MetricInfo(
+      String id, String label, String description, String unit, String type, String definition, String sql) {
+
+    /** Money metrics are those whose unit is an ISO currency code. */
+    public boolean isMoney() {
+      return unit != null && unit.matches("[A-Z]{3}");
+    }
+
+    public boolean isPercent() {
+      return "percent".equals(unit);
+    }
+  }
+
+  /**
+   * One template section: a title, the metrics it shows, and the results split by its dimension.
+   *
+   * @param dimension the dimension the table and chart are split by (e.g. "grantee", "month")
+   * @param chart "line", "bar" or "none"
+   * @param note shown under the title (e.g. why the section is empty)
+   */
+  public record SectionContent(
+      String id, String title, String dimension, String chart, List<String> metricIds, ResultTable results, String note) {}
+
+  /** Rows read and skipped per source, and what the results left out. */
+  public record DataQuality(List<SourceQuality> sources, long suppressedCells, long undefinedCells, List<String> notes) {}
+
+  /** Rows a pull read, kept and skipped for one source, with skip reasons and counts. */
+  public record SourceQuality(
+      String source, String connector, long rowsRead, long rowsKept, long rowsSkipped, List<String> skipReasons) {}
+
+  /** A file the report depends on, with its checksum. */
+  public record InputFile(String path, String sha256, long rows) {}
+}
