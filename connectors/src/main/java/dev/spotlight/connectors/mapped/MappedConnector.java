@@ -1,0 +1,316 @@
+package dev.spotlight.connectors.mapped;
+
+import dev.spotlight.common.error.ExitKind;
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.Problems;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.common.store.CanonicalColumn;
+import dev.spotlight.common.store.CanonicalTable;
+import dev.spotlight.common.text.DidYouMean;
+import dev.spotlight.connectors.Connector;
+import dev.spotlight.connectors.ConnectorOption;
+import dev.spotlight.connectors.PullContext;
+import dev.spotlight.connectors.PullResult;
+import dev.spotlight.connectors.SourceSpec;
+import dev.spotlight.connectors.canonical.DuckDbErrors;
+import dev.spotlight.connectors.canonical.Sql;
+import dev.spotlight.connectors.canonical.StagingTables;
+import dev.spotlight.connectors.files.Checksums;
+import dev.spotlight.connectors.files.FileGlob;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * The generic connector of SPEC §1.1: CSV, JSON or XLSX exports mapped to the canonical tables by
+ * a declarative mapping. All row work runs in DuckDB; bad rows stop the pull with file, line and
+ * column, or are skipped and counted with {@code on_bad_row: skip}.
+ */
+public final class MappedConnector implements Connector {
+
+  @Override
+  public String id() {
+    return "mapped";
+  }
+
+  @Override
+  public String description() {
+    return "any CSV, JSON (array or NDJSON) or XLSX export, mapped to activity or costs columns";
+  }
+
+  @Override
+  public List<ConnectorOption> options() {
+    return List.of(
+        new ConnectorOption("files", true, "path or glob (or a list), relative to the project file"),
+        new ConnectorOption("format", false, "csv | json | xlsx; default from the file extension"),
+        new ConnectorOption("delimiter", false, "csv field delimiter; default ',' (\\t for tab)"),
+        new ConnectorOption("encoding", false, "csv text encoding; default UTF-8 (a BOM is accepted)"),
+        new ConnectorOption("header", false, "csv has a header row; default true (else columns are column1, column2, ...)"),
+        new ConnectorOption("sheet", false, "xlsx sheet name; default the first sheet"),
+        new ConnectorOption("table", false, "activity (default) or costs"),
+        new ConnectorOption("platform_kind", false, "platform kind of every row (sharing, repair, ...)"),
+        new ConnectorOption("mapping", true, "canonical column -> source column, constant or value map"),
+        new ConnectorOption("on_bad_row", false, "error (default) or skip"));
+  }
+
+  @Override
+  public void validate(SourceSpec source, Problems problems) {
+    MappedOptions options = MappedOptions.parse(source.options(), problems);
+    if (options != null && source.grantee() == null && !options.mapping().fields().containsKey("grantee")) {
+      problems.add(source.location(), "source '" + source.name() + "' has no grantee", "add grantee: to the source or map a grantee column");
+    }
+  }
+
+  @Override
+  public PullResult pull(SourceSpec source, PullContext context) {
+    Problems problems = new Problems(ExitKind.DEFINITION);
+    validate(source, problems);
+    problems.throwIfAny();
+    MappedOptions options = MappedOptions.parse(source.options(), problems);
+    List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
+    MappingSql mapping = new MappingSql(options.mapping(), source.grantee(), options.platformKind());
+    Connection c = context.connection();
+    try {
+      createWorkTables(c, options, mapping);
+      List<RawFile> raws = new ArrayList<>();
+      List<PullResult.InputFile> inputs = new ArrayList<>();
+      long read = 0;
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        CompletableFuture<String> sha = Checksums.sha256Async(file);
+        RawFile raw = open(c, file, options, context.scratchDir().resolve("file-" + i + ".csv"));
+        requireColumns(raw, options.mapping(), file);
+        List<Object> params = new ArrayList<>();
+        String sql = "INSERT INTO spotlight_mapped " + mapping.select(raw, i, params);
+        long n;
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+          bind(p, params);
+          n = p.executeUpdate();
+        } catch (SQLException e) {
+          throw DuckDbErrors.readError(e, file.toString());
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_files VALUES (?, ?)")) {
+          p.setInt(1, i);
+          p.setString(2, origin(source.projectDir(), file));
+          p.execute();
+        }
+        raws.add(raw);
+        read += n;
+        inputs.add(new PullResult.InputFile(file.toString(), sha.join(), n));
+        context.progress().recordsRead(source.name(), read);
+      }
+      return judgeAndStage(c, options, mapping, raws, files, inputs, read);
+    } catch (SQLException e) {
+      throw new IllegalStateException("mapping source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  private static String origin(Path projectDir, Path file) {
+    try {
+      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+    } catch (IllegalArgumentException e) {
+      return file.toString();
+    }
+  }
+
+  private static void createWorkTables(Connection c, MappedOptions options, MappingSql mapping) throws SQLException {
+    StagingTables.create(c, options.table());
+    Map<String, String> types = new LinkedHashMap<>();
+    types.put("__file_idx", "INTEGER");
+    types.put("__row", "BIGINT");
+    for (CanonicalColumn col : MappingSpec.targets(options.table())) {
+      types.put(col.name(), col.type().duckdbType());
+    }
+    for (String col : mapping.mappedColumns()) {
+      types.putIfAbsent(col, col.equals("attributes") ? "MAP(VARCHAR, VARCHAR)" : col.endsWith("__unmapped") ? "BOOLEAN" : "VARCHAR");
+    }
+    String ddl = mapping.mappedColumns().stream().map(n -> Sql.identifier(n) + " " + types.get(n)).collect(Collectors.joining(", "));
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_mapped (" + ddl + ")");
+      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_files (idx INTEGER, origin VARCHAR)");
+    }
+  }
+
+  private static RawFile open(Connection c, Path file, MappedOptions options, Path scratch) {
+    String shown = file.toString();
+    return switch (options.formatOf(file.getFileName().toString())) {
+      case JSON -> new JsonFile(c, file, shown);
+      case XLSX -> {
+        XlsxSheetToCsv.convert(file, options.sheet(), scratch);
+        yield new CsvFile(c, scratch, shown, ",", true, XlsxSheetToCsv.ROW_COLUMN);
+      }
+      case CSV -> {
+        Path utf8 = options.encoding().equals(StandardCharsets.UTF_8) ? file : transcode(file, options, scratch);
+        yield new CsvFile(c, utf8, shown, options.delimiter(), options.header(), null);
+      }
+    };
+  }
+
+  /** Rewrites a non-UTF-8 file as UTF-8 for DuckDB; a byte sequence invalid in the encoding is bad input. */
+  private static Path transcode(Path file, MappedOptions options, Path target) {
+    var decoder = options.encoding().newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    long line = 1;
+    try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder));
+        BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      char[] buf = new char[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            line++;
+          }
+        }
+        out.write(buf, 0, n);
+      }
+      return target;
+    } catch (CharacterCodingException e) {
+      throw new SpotlightException(ExitKind.DATA, new Location(file.toString(), (int) line, 0),
+          "bytes that are not valid " + options.encoding().name(), "check encoding: in the source options");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireColumns(RawFile raw, MappingSpec mapping, Path file) {
+    for (String col : mapping.sourceColumns()) {
+      if (!raw.columns().contains(col)) {
+        String hint = DidYouMean.closest(col, raw.columns()).map(x -> "did you mean '" + x + "'?")
+            .orElse("the file has: " + String.join(", ", raw.columns()));
+        throw new SpotlightException(ExitKind.DATA, Location.of(file), "the mapping names column '" + col + "' but the file has no such column", hint);
+      }
+    }
+  }
+
+  private PullResult judgeAndStage(
+      Connection c, MappedOptions options, MappingSql mapping, List<RawFile> raws, List<Path> files, List<PullResult.InputFile> inputs, long read)
+      throws SQLException {
+    List<MappingSql.Check> checks = mapping.checks();
+    List<MappingSql.Check> errors = checks.stream().filter(k -> k.kind() == MappingSql.Kind.ERROR).toList();
+    String filter = checks.stream().filter(k -> k.kind() == MappingSql.Kind.FILTER)
+        .map(k -> "coalesce(" + k.condition() + ", false)").collect(Collectors.joining(" OR "));
+    StringBuilder error = new StringBuilder("CASE");
+    for (int i = 0; i < errors.size(); i++) {
+      error.append(" WHEN ").append(errors.get(i).condition()).append(" THEN ").append(i);
+    }
+    error.append(" END");
+    String key = options.table() == CanonicalTable.ACTIVITY ? "event_id" : "cost_id";
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_checked AS SELECT *, " + (filter.isEmpty() ? "false" : filter)
+          + " AS __filtered, " + (errors.isEmpty() ? "CAST(NULL AS INTEGER)" : error) + " AS __error FROM spotlight_mapped");
+      s.execute("DROP TABLE spotlight_mapped");
+    }
+    long filtered = scalar(c, "SELECT count(*) FROM spotlight_checked WHERE __filtered");
+    Map<String, Long> skipped = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT __error, count(*) FROM spotlight_checked WHERE NOT __filtered AND __error IS NOT NULL GROUP BY 1 ORDER BY 1")) {
+      while (rs.next()) {
+        skipped.merge(errors.get(rs.getInt(1)).reason(), rs.getLong(2), Long::sum);
+      }
+    }
+    if (!skipped.isEmpty() && !options.skipBadRows()) {
+      throw firstBadRow(c, errors, raws, options.mapping());
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_good AS SELECT *, row_number() OVER (PARTITION BY " + key
+          + " ORDER BY __file_idx, __row) AS __rank FROM spotlight_checked WHERE NOT __filtered AND __error IS NULL");
+      s.execute("DROP TABLE spotlight_checked");
+    }
+    long duplicates = scalar(c, "SELECT count(*) FROM spotlight_good WHERE __rank > 1");
+    if (duplicates > 0) {
+      if (!options.skipBadRows()) {
+        throw firstDuplicate(c, key, raws, options.mapping());
+      }
+      skipped.put("duplicate " + key, duplicates);
+    }
+    String targets = StagingTables.columns(options.table()).stream()
+        .map(col -> switch (col.name()) {
+          case "origin" -> "f.origin";
+          case "origin_row" -> "g.__row";
+          default -> "g." + Sql.identifier(col.name());
+        })
+        .collect(Collectors.joining(", "));
+    long kept;
+    try (Statement s = c.createStatement()) {
+      kept = s.executeUpdate("INSERT INTO " + StagingTables.name(options.table()) + " SELECT " + targets
+          + " FROM spotlight_good g JOIN spotlight_files f ON f.idx = g.__file_idx WHERE g.__rank = 1");
+      s.execute("DROP TABLE spotlight_good");
+    }
+    return new PullResult(inputs, read, kept, skipped, filtered);
+  }
+
+  private static SpotlightException firstBadRow(Connection c, List<MappingSql.Check> errors, List<RawFile> raws, MappingSpec mapping) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM spotlight_checked WHERE NOT __filtered AND __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1")) {
+      rs.next();
+      MappingSql.Check check = errors.get(rs.getInt("__error"));
+      RawFile raw = raws.get(rs.getInt("__file_idx"));
+      long row = rs.getLong("__row");
+      FieldMapping f = mapping.fields().get(check.field());
+      String column = f == null ? null : f.column();
+      String value = column == null ? null : rs.getString(check.field() + "__raw");
+      Location at = raw.locate(row, column);
+      String prefix = at.line() > 0 ? "" : raw.recordWord() + " " + row + ": ";
+      return new SpotlightException(ExitKind.DATA, at, prefix + describe(check, column, value, f), "fix the row, or set on_bad_row: skip to skip and count such rows");
+    }
+  }
+
+  private static String describe(MappingSql.Check check, String column, String value, FieldMapping f) {
+    String where = column == null ? "" : " in column '" + column + "'";
+    if (check.reason().startsWith("missing")) {
+      return check.field() + " is empty" + where;
+    }
+    if (check.reason().startsWith("unmapped")) {
+      return "value '" + value + "'" + where + " is not listed in values: for " + check.field();
+    }
+    if (check.reason().startsWith("unreadable")) {
+      String format = f instanceof FieldMapping.FromColumn fc && fc.format() != null ? " with format '" + fc.format() + "'" : "";
+      return "cannot read '" + value + "' as " + check.field() + format + where;
+    }
+    return check.reason() + where;
+  }
+
+  private static SpotlightException firstDuplicate(Connection c, String key, List<RawFile> raws, MappingSpec mapping) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT d." + key + ", d.__file_idx, d.__row, o.__file_idx, o.__row FROM spotlight_good d JOIN spotlight_good o ON o."
+            + key + " = d." + key + " AND o.__rank = 1 WHERE d.__rank = 2 ORDER BY d.__file_idx, d.__row LIMIT 1")) {
+      rs.next();
+      String column = mapping.fields().get(key).column();
+      Location at = raws.get(rs.getInt(2)).locate(rs.getLong(3), column);
+      Location first = raws.get(rs.getInt(4)).locate(rs.getLong(5), column);
+      return new SpotlightException(ExitKind.DATA, at, "duplicate " + key + " '" + rs.getString(1) + "' (first seen at " + first.render() + ")",
+          "each " + key + " must be unique within a source; set on_bad_row: skip to keep the first");
+    }
+  }
+
+  private static long scalar(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void bind(PreparedStatement p, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      p.setObject(i + 1, params.get(i));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.spotlight.connectors.mapped;
+
+import dev.spotlight.common.error.Location;
+import java.util.List;
+
+/**
+ * One export file as DuckDB reads it: a relation with a record number {@code __row} and text
+ * columns, and how records map back to lines and columns for error messages.
+ */
+interface RawFile {
+
+  /** A FROM-clause relation with {@code __row} and the file's columns. */
+  String relationSql();
+
+  /** SQL yielding the text of source column {@code name} (trimmed, empty as null) from the relation. */
+  String columnSql(String name);
+
+  /** The columns the file has. */
+  List<String> columns();
+
+  /** Where record {@code row} and column {@code name} are, for an error. */
+  Location locate(long row, String name);
+
+  /** A short word for one record in messages ("line", "record", "row"). */
+  default String recordWord() {
+    return "line";
+  }
+}

@@ -1,0 +1,210 @@
+package dev.spotlight.connectors.mapped;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spotlight.common.error.ExitKind;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.connectors.SourcePull;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappedConnectorTest {
+
+  @TempDir Path dir;
+
+  private static final String LOANS_OPTIONS = """
+      files: exports/loans-*.csv
+      platform_kind: sharing
+      mapping:
+        event_id: loan_id
+        occurred_at: { column: returned_at, format: "dd/MM/yyyy HH:mm" }
+        participant: borrower_email
+        counterpart: lender_email
+        area_code: lsoa
+        amount: item_value_gbp
+        quantity: { value: 1 }
+        event_type:
+          column: status
+          values: { returned: share.completed, requested: share.requested }
+          otherwise: skip
+        attributes: [category]
+      """;
+
+  static String hmac(String id) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(MappedFixture.KEY, "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void mapsCsvRowsToActivityWithLocalTimesPseudonymsAndOutcomes() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/loans-2026-10.csv", "\uFEFFloan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\r\n"
+        + "L1,31/10/2026 23:30,ann@example.org,bob@example.org,E01000001,12.50,returned,\"tools, garden\"\r\n"
+        + "L2,01/10/2026 00:15,ann@example.org,,E01000002,,requested,kitchen\r\n"
+        + "L3,02/10/2026 10:00,cat@example.org,bob@example.org,,8,cancelled,tools\r\n");
+    f.file("exports/loans-2026-09.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
+        + "L0,30/09/2026 23:59,dan@example.org,bob@example.org,E01000001,3,returned,tools\n");
+
+    SourcePull.Outcome out = f.pull("loans", "kirklees-sharing", LOANS_OPTIONS);
+
+    assertThat(out.result().recordsRead()).isEqualTo(4);
+    assertThat(out.result().filtered()).isEqualTo(1);
+    assertThat(out.result().rowsKept()).isEqualTo(3);
+    assertThat(out.written().activityRows()).isEqualTo(3);
+    assertThat(out.result().inputs()).hasSize(2);
+    assertThat(f.query("SELECT event_id, source, month, occurred_on, strftime(occurred_at, '%Y-%m-%d %H:%M'), event_type, outcome, grantee, platform_kind, amount, quantity, attributes['category'], origin, origin_row FROM activity ORDER BY event_id"))
+        .containsExactly(
+            "L0|loans|2026-09|2026-09-30|2026-09-30 22:59|share.completed|item_reuse|kirklees-sharing|sharing|3.00|1.0|tools|exports/loans-2026-09.csv|1",
+            "L1|loans|2026-10|2026-10-31|2026-10-31 23:30|share.completed|item_reuse|kirklees-sharing|sharing|12.50|1.0|tools, garden|exports/loans-2026-10.csv|1",
+            "L2|loans|2026-10|2026-10-01|2026-09-30 23:15|share.requested|null|kirklees-sharing|sharing|null|1.0|kitchen|exports/loans-2026-10.csv|2");
+    assertThat(f.query("SELECT participant, counterpart FROM activity WHERE event_id = 'L1'"))
+        .containsExactly(hmac("ann@example.org") + "|" + hmac("bob@example.org"));
+    assertThat(f.query("SELECT count(*) FROM activity WHERE event_id = 'L2' AND counterpart IS NULL")).containsExactly("1");
+  }
+
+  @Test
+  void rawIdentifiersNeverReachTheStore() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
+        + "L1,31/10/2026 23:30,secret.person@example.org,other.person@example.org,E01000001,1,returned,x\n");
+    f.pull("loans", "g", LOANS_OPTIONS);
+    try (var files = Files.walk(f.store.root())) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        String bytes = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+        assertThat(bytes).as(p.toString()).doesNotContain("secret.person").doesNotContain("other.person");
+      }
+    }
+  }
+
+  @Test
+  void rePullReplacesTheSourceInsteadOfAppending() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    Path file = f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
+        + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL2,01/09/2026 10:00,a,b,E1,1,returned,x\n");
+    f.pull("loans", "g", LOANS_OPTIONS);
+    f.pull("loans", "g", LOANS_OPTIONS);
+    assertThat(f.query("SELECT count(*) FROM activity")).containsExactly("2");
+    Files.writeString(file, "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\nL1,31/10/2026 23:30,a,b,E1,1,returned,x\n");
+    f.pull("loans", "g", LOANS_OPTIONS);
+    assertThat(f.query("SELECT event_id, month FROM activity")).containsExactly("L1|2026-10");
+  }
+
+  @Test
+  void badDateStopsWithFileLineAndColumn() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
+        + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL2,2026-13-01,a,b,E1,1,returned,x\n");
+    assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.problems().get(0).render())
+              .startsWith(dir.resolve("exports/loans-1.csv") + ":3:2: cannot read '2026-13-01' as occurred_at with format 'dd/MM/yyyy HH:mm' in column 'returned_at'");
+        });
+    assertThat(f.store.parquetFiles(dev.spotlight.common.store.CanonicalTable.ACTIVITY)).isEmpty();
+  }
+
+  @Test
+  void skipCountsBadRowsAndDuplicates() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
+        + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL2,bad,a,b,E1,1,returned,x\n,31/10/2026 10:00,a,b,E1,1,returned,x\n"
+        + "L1,30/10/2026 23:30,a,b,E1,1,returned,x\nL4,30/10/2026 23:30,a,b,E1,abc,returned,x\n");
+    SourcePull.Outcome out = f.pull("loans", "g", LOANS_OPTIONS + "on_bad_row: skip\n");
+    assertThat(out.result().rowsKept()).isEqualTo(1);
+    assertThat(out.result().skipped()).containsEntry("unreadable occurred_at", 1L).containsEntry("missing event_id", 1L)
+        .containsEntry("duplicate event_id", 1L).containsEntry("unreadable amount", 1L);
+    assertThat(f.query("SELECT event_id, occurred_on FROM activity")).containsExactly("L1|2026-10-31");
+  }
+
+  @Test
+  void duplicateEventIdIsAnErrorByDefault() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
+        + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL1,30/10/2026 23:30,a,b,E1,1,returned,x\n");
+    assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS))
+        .hasMessageContaining("loans-1.csv:3:1: duplicate event_id 'L1' (first seen at ")
+        .hasMessageContaining("loans-1.csv:2:1)");
+  }
+
+  @Test
+  void unknownColumnInMappingNamesTheDataFileWithAHint() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/loans-1.csv", "loan_id,returned_on,borrower_email,lender_email,lsoa,item_value_gbp,status,category\nL1,x,a,b,E1,1,returned,x\n");
+    assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.problems().get(0).render()).contains("loans-1.csv: the mapping names column 'returned_at' but the file has no such column (did you mean 'returned_on'?)");
+        });
+  }
+
+  @Test
+  void unmappedValueWithOtherwiseErrorIsBadInput() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\nL1,31/10/2026 23:30,a,b,E1,1,lost,x\n");
+    assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS.replace("otherwise: skip", "otherwise: error")))
+        .hasMessageContaining("loans-1.csv:2:7: value 'lost' in column 'status' is not listed in values: for event_type");
+  }
+
+  @Test
+  void readsJsonArrayAndNdjsonWithOffsetsAndIntegerIds() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("exports/pledges.json", """
+        [ {"pledge_id": 17, "pledged_at": "2026-09-30T23:30:00Z", "backer": "p1", "amount_gbp": 25.5, "kind": "crowd"},
+          {"pledge_id": 18, "pledged_at": "2026-10-31T23:30:00+00:00", "backer": "p2", "amount_gbp": 100, "kind": "council_match"} ]
+        """);
+    f.file("exports/more.ndjson", "{\"pledge_id\": \"19\", \"pledged_at\": \"2026-10-05 09:00\", \"backer\": \"p1\", \"amount_gbp\": \"5\", \"kind\": \"crowd\"}\n");
+    f.pull("pledges", "spacehive-x", """
+        files: [exports/pledges.json, exports/more.ndjson]
+        platform_kind: crowdfunding
+        mapping:
+          event_id: pledge_id
+          occurred_at: pledged_at
+          participant: backer
+          amount: amount_gbp
+          event_type: { column: kind, values: { crowd: pledge.made, council_match: match.pledged } }
+        """);
+    assertThat(f.query("SELECT event_id, occurred_on, event_type, amount, origin_row FROM activity ORDER BY event_id")).containsExactly(
+        "17|2026-10-01|pledge.made|25.50|1", "18|2026-10-31|match.pledged|100.00|2", "19|2026-10-05|pledge.made|5.00|1");
+  }
+
+  @Test
+  void readsLatin1SemicolonCsvAndCosts() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    Path p = dir.resolve("costs.csv");
+    Files.write(p, "id;who;from;to;eur;cat;funder\nC1;café;2026-01-01;2026-12-31;1200.00;grant;Fund\n".getBytes(StandardCharsets.ISO_8859_1));
+    SourcePull.Outcome out = f.pull("costs", null, """
+        files: costs.csv
+        delimiter: ";"
+        encoding: latin-1
+        table: costs
+        mapping:
+          cost_id: id
+          grantee: who
+          period_start: from
+          period_end: to
+          amount: eur
+          currency: { value: EUR }
+          category: cat
+          funder: funder
+        """);
+    assertThat(out.written().costRows()).isEqualTo(1);
+    assertThat(f.query("SELECT cost_id, grantee, period_start, period_end, amount, currency, category FROM costs"))
+        .containsExactly("C1|café|2026-01-01|2026-12-31|1200.00|EUR|grant");
+  }
+
+  @Test
+  void invalidBytesForTheEncodingAreBadInput() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    Files.write(dir.resolve("x.csv"), new byte[] {'a', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
+    assertThatThrownBy(() -> f.pull("x", "g", "files: x.csv\nmapping: { event_id: a, event_type: a, occurred_at: a }\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.kind()).isEqualTo(ExitKind.DATA));
+  }
+}
