@@ -1,0 +1,134 @@
+package dev.spotlight.metrics.engine.duckdb;
+
+import dev.spotlight.common.store.CanonicalColumn;
+import dev.spotlight.common.store.CanonicalTable;
+import dev.spotlight.common.store.StoreLayout;
+import dev.spotlight.metrics.engine.AtomTable;
+import dev.spotlight.metrics.engine.Engine;
+import dev.spotlight.metrics.engine.StoreRelations;
+import dev.spotlight.metrics.model.Period;
+import dev.spotlight.metrics.sql.CompiledQuery;
+import dev.spotlight.metrics.sql.DuckDbDialect;
+import dev.spotlight.metrics.sql.SqlDialect;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The default engine: embedded DuckDB reading the store's Parquet files directly. */
+public final class DuckDbEngine implements Engine {
+
+  private final Connection connection;
+  private final StoreLayout store;
+  private final boolean hasAreas;
+
+  public DuckDbEngine(StoreLayout store, Path areasFile, ZoneId timezone) {
+    this.store = store;
+    try {
+      Path scratch = store.scratchDir().resolve("duckdb-" + ProcessHandle.current().pid());
+      Files.createDirectories(scratch);
+      this.connection = DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET TimeZone = '" + timezone.getId().replace("'", "''") + "'");
+        s.execute("SET temp_directory = '" + scratch.toAbsolutePath().toString().replace("'", "''") + "'");
+        s.execute("SET enable_progress_bar = false");
+      }
+      if (areasFile != null) {
+        dev.spotlight.metrics.engine.AreasLoader.load(connection, areasFile);
+      }
+      this.hasAreas = areasFile != null;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return DuckDbDialect.INSTANCE;
+  }
+
+  @Override
+  public boolean hasAreas() {
+    return hasAreas;
+  }
+
+  @Override
+  public String version() {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT version()")) {
+      rs.next();
+      return "duckdb " + rs.getString(1);
+    } catch (SQLException e) {
+      return "duckdb";
+    }
+  }
+
+  @Override
+  public AtomTable run(CompiledQuery query, Period period) {
+    try {
+      defineView("activity", CanonicalTable.ACTIVITY, StoreRelations.activityFiles(store, period));
+      defineView("costs", CanonicalTable.COSTS, StoreRelations.costFiles(store));
+      try (PreparedStatement p = connection.prepareStatement(query.sql())) {
+        for (int i = 0; i < query.params().size(); i++) {
+          Object v = query.params().get(i);
+          p.setObject(i + 1, v instanceof LocalDate d ? d.toString() : v);
+        }
+        List<AtomTable.Row> rows = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          int dims = query.dimensionColumns().size();
+          while (rs.next()) {
+            List<String> dv = new ArrayList<>(dims);
+            for (int i = 1; i <= dims; i++) {
+              dv.add(rs.getString(i));
+            }
+            List<Double> av = new ArrayList<>(query.atomColumns().size());
+            for (int i = 0; i < query.atomColumns().size(); i++) {
+              Object o = rs.getObject(dims + 1 + i);
+              av.add(o == null ? null : ((Number) o).doubleValue());
+            }
+            rows.add(new AtomTable.Row(dv, av));
+          }
+        }
+        return new AtomTable(query.dimensionColumns(), query.atomColumns(), rows);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB could not run the metric query: " + e.getMessage(), e);
+    }
+  }
+
+  private void defineView(String name, CanonicalTable table, List<Path> files) throws SQLException {
+    String body;
+    if (files.isEmpty()) {
+      body = StoreRelations.emptyRelation(table);
+    } else {
+      String list = files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'").collect(Collectors.joining(", "));
+      String cols = table.columns().stream().map(CanonicalColumn::name).map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
+      body = "SELECT " + cols + " FROM read_parquet([" + list + "], hive_partitioning = true, hive_types = {'source': VARCHAR"
+          + (table == CanonicalTable.ACTIVITY ? ", 'month': VARCHAR" : "") + "})";
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP VIEW " + name + " AS " + body);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

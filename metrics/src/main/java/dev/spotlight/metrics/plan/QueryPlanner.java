@@ -1,0 +1,77 @@
+package dev.spotlight.metrics.plan;
+
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.common.store.CanonicalTable;
+import dev.spotlight.common.text.DidYouMean;
+import dev.spotlight.metrics.expr.Expr;
+import dev.spotlight.metrics.model.MetricBody;
+import dev.spotlight.metrics.model.MetricCatalog;
+import dev.spotlight.metrics.model.MetricDefinition;
+import dev.spotlight.metrics.model.MetricQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a query into a plan: resolves each metric to a tree of atoms, pushing filtered references'
+ * {@code where} down into every atom below them, and rejects dimensions a metric's table lacks.
+ */
+public final class QueryPlanner {
+
+  private final MetricCatalog catalog;
+
+  public QueryPlanner(MetricCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public QueryPlan plan(MetricQuery query) {
+    for (String dim : query.dimensions()) {
+      if (!TableScope.DIMENSIONS.contains(dim) && !TableScope.ATTRIBUTE.matcher(dim).matches()) {
+        throw SpotlightException.usage("unknown dimension '" + dim + "'", DidYouMean.hint(dim, TableScope.DIMENSIONS) + " (or attributes.KEY)");
+      }
+    }
+    List<Atom> atoms = new ArrayList<>();
+    List<MetricPlan> plans = new ArrayList<>();
+    Set<CanonicalTable> tables = new LinkedHashSet<>();
+    for (String id : query.metrics()) {
+      MetricDefinition d = catalog.get(id, Location.NONE);
+      ValueTree tree = resolve(d, List.of(), atoms, tables, query.dimensions());
+      plans.add(new MetricPlan(d, tree));
+    }
+    return new QueryPlan(atoms, plans, query.dimensions(), query.period(), tables);
+  }
+
+  private ValueTree resolve(MetricDefinition d, List<Expr> extra, List<Atom> atoms, Set<CanonicalTable> tables, List<String> dims) {
+    if (d.body() instanceof MetricBody.Aggregate a) {
+      TableScope scope = TableScope.of(a.table());
+      for (String dim : dims) {
+        if (!scope.hasDimension(dim)) {
+          throw SpotlightException.definition(d.location(), "metric '" + d.id() + "' reads the " + a.table().tableName()
+              + " table, which cannot be split by '" + dim + "'", "split " + a.table().tableName() + " metrics by grantee, source or a calendar dimension");
+        }
+      }
+      List<Expr> filters = new ArrayList<>();
+      if (a.where() != null) {
+        filters.add(a.where());
+      }
+      filters.addAll(extra);
+      Atom atom = new Atom("a" + atoms.size(), a.table(), a.function(), a.of(), filters, a.p());
+      atoms.add(atom);
+      tables.add(a.table());
+      return new ValueTree.Of(atom);
+    }
+    MetricBody.Ratio r = (MetricBody.Ratio) d.body();
+    return new ValueTree.Quotient(
+        resolveRef(r.numerator(), extra, atoms, tables, dims), resolveRef(r.denominator(), extra, atoms, tables, dims));
+  }
+
+  private ValueTree resolveRef(dev.spotlight.metrics.model.MetricRef ref, List<Expr> extra, List<Atom> atoms, Set<CanonicalTable> tables, List<String> dims) {
+    List<Expr> filters = new ArrayList<>(extra);
+    if (ref.where() != null) {
+      filters.add(ref.where());
+    }
+    return resolve(catalog.get(ref.metricId(), ref.location()), filters, atoms, tables, dims);
+  }
+}

@@ -1,0 +1,242 @@
+package dev.spotlight.metrics.sql;
+
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.common.store.CanonicalColumn;
+import dev.spotlight.common.store.CanonicalTable;
+import dev.spotlight.common.store.ColumnType;
+import dev.spotlight.metrics.expr.Expr;
+import dev.spotlight.metrics.model.AggregateFunction;
+import dev.spotlight.metrics.plan.Atom;
+import dev.spotlight.metrics.plan.ExprNames;
+import dev.spotlight.metrics.plan.QueryPlan;
+import dev.spotlight.metrics.plan.TableScope;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a {@link QueryPlan} as one SQL statement over the relations {@code activity}, {@code costs}
+ * and {@code areas}: a base per table (money converted, dimensions derived, costs spread by day over
+ * the period), one aggregate per atom with its filters, and a left join onto every group that has
+ * rows. Every literal is a bound parameter; identifiers come only from the canonical schema.
+ */
+public final class QuerySqlBuilder {
+
+  private final SqlDialect dialect;
+  private final MoneyRules money;
+  private final boolean hasAreas;
+
+  public QuerySqlBuilder(SqlDialect dialect, MoneyRules money, boolean hasAreas) {
+    this.dialect = dialect;
+    this.money = money;
+    this.hasAreas = hasAreas;
+  }
+
+  public CompiledQuery build(QueryPlan plan) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("WITH ");
+    List<String> dims = plan.dimensions();
+    boolean activity = plan.tables().contains(CanonicalTable.ACTIVITY);
+    boolean costs = plan.tables().contains(CanonicalTable.COSTS);
+    if (activity) {
+      sql.append("act_base AS (").append(activityBase(plan, params)).append("),\n");
+      sql.append("act_agg AS (").append(aggregate("act_base", plan, CanonicalTable.ACTIVITY, params)).append("),\n");
+    }
+    if (costs) {
+      sql.append("cost_base AS (").append(costBase(plan, params)).append("),\n");
+      sql.append("cost_agg AS (").append(aggregate("cost_base", plan, CanonicalTable.COSTS, params)).append("),\n");
+    }
+    sql.append("groups AS (").append(groups(dims, activity, costs)).append(")\n");
+    sql.append("SELECT ");
+    List<String> select = new ArrayList<>();
+    for (String d : dims) {
+      select.add("g." + q(d));
+    }
+    for (Atom a : plan.atoms()) {
+      String source = (a.table() == CanonicalTable.ACTIVITY ? "act_agg." : "cost_agg.") + q(a.alias());
+      boolean zeroWhenEmpty = a.function().isCount() || a.function() == AggregateFunction.SUM;
+      select.add((zeroWhenEmpty ? "coalesce(" + source + ", 0)" : source) + " AS " + q(a.alias()));
+    }
+    sql.append(String.join(", ", select)).append("\nFROM groups g");
+    if (activity) {
+      sql.append(" LEFT JOIN act_agg ON ").append(joinOn("act_agg", dims));
+    }
+    if (costs) {
+      sql.append(" LEFT JOIN cost_agg ON ").append(joinOn("cost_agg", dims));
+    }
+    if (!dims.isEmpty()) {
+      sql.append("\nORDER BY ").append(dims.stream().map(d -> "g." + q(d) + " NULLS LAST").collect(Collectors.joining(", ")));
+    }
+    return new CompiledQuery(sql.toString(), params, dims, plan.atoms().stream().map(Atom::alias).toList());
+  }
+
+  private String q(String identifier) {
+    return dialect.quoteIdentifier(identifier);
+  }
+
+  /** Names read by the query on {@code table}: its dimensions and every name in its atoms. */
+  private static Set<String> namesUsed(QueryPlan plan, CanonicalTable table) {
+    Set<String> names = new LinkedHashSet<>(plan.dimensions());
+    for (Atom a : plan.atoms()) {
+      if (a.table() == table) {
+        ExprNames.collect(a.of(), names);
+        a.filters().forEach(f -> ExprNames.collect(f, names));
+      }
+    }
+    return names;
+  }
+
+  private String moneySql(String column, List<Object> params) {
+    StringBuilder s = new StringBuilder("CASE WHEN \"currency\" IS NULL OR \"currency\" = CAST(? AS VARCHAR) THEN CAST(")
+        .append(column).append(" AS DOUBLE)");
+    params.add(money.currency());
+    for (var e : money.fx().entrySet()) {
+      s.append(" WHEN \"currency\" = CAST(? AS VARCHAR) THEN CAST(").append(column).append(" AS DOUBLE) * CAST(? AS DOUBLE)");
+      params.add(e.getKey());
+      params.add(e.getValue().doubleValue());
+    }
+    return s.append(" END").toString();
+  }
+
+  private String activityBase(QueryPlan plan, List<Object> params) {
+    Set<String> used = namesUsed(plan, CanonicalTable.ACTIVITY);
+    boolean needAreas = used.stream().anyMatch(TableScope.AREA_COLUMNS::contains);
+    if (needAreas && !hasAreas) {
+      String which = used.stream().filter(TableScope.AREA_COLUMNS::contains).findFirst().orElseThrow();
+      throw SpotlightException.definition(Location.NONE, "'" + which + "' comes from the areas table, but the project has no areas file",
+          "add areas: reference/areas.csv to spotlight.yaml");
+    }
+    List<String> cols = new ArrayList<>();
+    for (CanonicalColumn c : CanonicalTable.ACTIVITY.columns()) {
+      if (c.type() == ColumnType.STRING_MAP) {
+        continue;
+      }
+      cols.add(c.name().equals("amount") ? moneySql("a.\"amount\"", params) + " AS \"amount\"" : "a." + q(c.name()));
+    }
+    cols.add("a.\"area_code\" AS \"area\"");
+    for (String areaCol : TableScope.AREA_COLUMNS) {
+      cols.add(needAreas ? "ar." + q(areaCol) : "CAST(NULL AS " + (areaCol.equals("local_authority") ? "VARCHAR" : "BIGINT") + ") AS " + q(areaCol));
+    }
+    cols.addAll(timeDimensions("a.\"occurred_on\""));
+    for (String name : used) {
+      if (name.startsWith("attributes.")) {
+        cols.add("a.\"attributes\"[CAST(? AS VARCHAR)] AS " + q(name));
+        params.add(name.substring("attributes.".length()));
+      }
+    }
+    StringBuilder s = new StringBuilder("SELECT ").append(String.join(", ", cols)).append(" FROM activity a");
+    if (needAreas) {
+      s.append(" LEFT JOIN areas ar ON ar.\"area_code\" = a.\"area_code\"");
+    }
+    s.append(" WHERE a.\"occurred_on\" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)");
+    params.add(plan.period().start());
+    params.add(plan.period().end());
+    return s.toString();
+  }
+
+  private List<String> timeDimensions(String date) {
+    return List.of(
+        "strftime(" + date + ", '%Y-%m-%d') AS \"day\"",
+        "strftime(" + date + ", '%G-W%V') AS \"week\"",
+        "strftime(" + date + ", '%Y-%m') AS \"month\"",
+        "strftime(" + date + ", '%Y') || '-Q' || CAST(quarter(" + date + ") AS VARCHAR) AS \"quarter\"",
+        "strftime(" + date + ", '%Y') AS \"year\"");
+  }
+
+  /**
+   * Costs spread evenly by day: each cost row is expanded to its days inside the period, grouped
+   * back to one row per (cost row, calendar group used), with {@code __share} = days in that group ÷
+   * days the row covers. Sums weight by the share; counts see each row once per group.
+   */
+  private String costBase(QueryPlan plan, List<Object> params) {
+    Set<String> used = namesUsed(plan, CanonicalTable.COSTS);
+    List<String> rowCols = new ArrayList<>();
+    for (CanonicalColumn c : CanonicalTable.COSTS.columns()) {
+      rowCols.add(c.name().equals("amount") ? moneySql("c.\"amount\"", params) + " AS \"amount\"" : "c." + q(c.name()));
+    }
+    String days = "SELECT " + String.join(", ", rowCols)
+        + ", CAST(unnest(generate_series(greatest(c.\"period_start\", CAST(? AS DATE)), least(c.\"period_end\", CAST(? AS DATE)), INTERVAL 1 DAY)) AS DATE) AS \"__day\""
+        + " FROM costs c WHERE c.\"period_start\" <= CAST(? AS DATE) AND c.\"period_end\" >= CAST(? AS DATE)";
+    params.add(plan.period().start());
+    params.add(plan.period().end());
+    params.add(plan.period().end());
+    params.add(plan.period().start());
+    List<String> out = new ArrayList<>();
+    for (CanonicalColumn c : CanonicalTable.COSTS.columns()) {
+      out.add(q(c.name()));
+    }
+    for (String t : timeDimensions("\"__day\"")) {
+      String name = t.substring(t.lastIndexOf(" AS ") + 4).replace("\"", "");
+      if (used.contains(name)) {
+        out.add(t);
+      }
+    }
+    return "SELECT " + String.join(", ", out)
+        + ", count(*) / CAST(date_diff('day', \"period_start\", \"period_end\") + 1 AS DOUBLE) AS \"__share\" FROM (" + days + ") GROUP BY ALL";
+  }
+
+  private String aggregate(String base, QueryPlan plan, CanonicalTable table, List<Object> params) {
+    ExprSqlRenderer renderer = new ExprSqlRenderer(dialect, this::q);
+    List<String> cols = new ArrayList<>();
+    for (String d : plan.dimensions()) {
+      cols.add(q(d));
+    }
+    for (Atom a : plan.atoms()) {
+      if (a.table() == table) {
+        cols.add(atomSql(a, renderer, table, params) + " AS " + q(a.alias()));
+      }
+    }
+    String s = "SELECT " + String.join(", ", cols) + " FROM " + base;
+    if (!plan.dimensions().isEmpty()) {
+      s += " GROUP BY " + plan.dimensions().stream().map(this::q).collect(Collectors.joining(", "));
+    }
+    return s;
+  }
+
+  private String atomSql(Atom a, ExprSqlRenderer renderer, CanonicalTable table, List<Object> params) {
+    String of = a.of() == null ? null : renderer.render(a.of(), params);
+    String call = switch (a.function()) {
+      case COUNT -> "count(*)";
+      case COUNT_DISTINCT -> "count(DISTINCT " + of + ")";
+      case SUM -> table == CanonicalTable.COSTS ? "sum(CAST(" + of + " AS DOUBLE) * \"__share\")" : "sum(CAST(" + of + " AS DOUBLE))";
+      case AVG -> "avg(CAST(" + of + " AS DOUBLE))";
+      case MIN -> "min(CAST(" + of + " AS DOUBLE))";
+      case MAX -> "max(CAST(" + of + " AS DOUBLE))";
+      case MEDIAN -> "quantile_cont(CAST(" + of + " AS DOUBLE), 0.5)";
+      case PERCENTILE -> "quantile_cont(CAST(" + of + " AS DOUBLE), " + Double.toString(a.p()) + ")";
+    };
+    if (a.filters().isEmpty()) {
+      return call;
+    }
+    List<String> parts = new ArrayList<>();
+    for (Expr f : a.filters()) {
+      parts.add(renderer.render(f, params));
+    }
+    return call + " FILTER (WHERE " + String.join(" AND ", parts) + ")";
+  }
+
+  private String groups(List<String> dims, boolean activity, boolean costs) {
+    if (dims.isEmpty()) {
+      return "SELECT 1 AS \"__one\"";
+    }
+    String cols = dims.stream().map(this::q).collect(Collectors.joining(", "));
+    List<String> parts = new ArrayList<>();
+    if (activity) {
+      parts.add("SELECT DISTINCT " + cols + " FROM act_base");
+    }
+    if (costs) {
+      parts.add("SELECT DISTINCT " + cols + " FROM cost_base");
+    }
+    return String.join(" UNION ", parts);
+  }
+
+  private String joinOn(String table, List<String> dims) {
+    if (dims.isEmpty()) {
+      return "true";
+    }
+    return dims.stream().map(d -> "g." + q(d) + " IS NOT DISTINCT FROM " + table + "." + q(d)).collect(Collectors.joining(" AND "));
+  }
+}

@@ -1,0 +1,127 @@
+package dev.spotlight.metrics.yaml;
+
+import dev.spotlight.common.error.Problems;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.metrics.expr.Expr;
+import dev.spotlight.metrics.expr.TypeChecker;
+import dev.spotlight.metrics.model.MetricBody;
+import dev.spotlight.metrics.model.MetricCatalog;
+import dev.spotlight.metrics.model.MetricDefinition;
+import dev.spotlight.metrics.model.MetricRef;
+import dev.spotlight.metrics.plan.TableScope;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The semantic stage of loading: unique ids, expression types against the metric's table, references
+ * that exist, and no cycles. Returns definitions whose expressions carry the checker's coercions.
+ */
+public final class MetricChecker {
+
+  private MetricChecker() {}
+
+  public static MetricCatalog check(List<MetricDefinition> definitions, Problems problems) {
+    Map<String, MetricDefinition> byId = new LinkedHashMap<>();
+    for (MetricDefinition d : definitions) {
+      MetricDefinition first = byId.get(d.id());
+      if (first != null) {
+        problems.add(d.location(), "metric '" + d.id() + "' is already defined at " + first.location().render(), "metric ids must be unique across all metric files");
+        continue;
+      }
+      byId.put(d.id(), d);
+    }
+    List<MetricDefinition> checked = new ArrayList<>();
+    for (MetricDefinition d : byId.values()) {
+      try {
+        checked.add(withBody(d, checkBody(d, byId)));
+      } catch (SpotlightException e) {
+        problems.addAll(e);
+      }
+    }
+    for (MetricDefinition d : byId.values()) {
+      try {
+        findCycle(d.id(), byId, new ArrayList<>(), new HashSet<>());
+      } catch (SpotlightException e) {
+        problems.addAll(e);
+      }
+    }
+    return new MetricCatalog(checked);
+  }
+
+  private static MetricDefinition withBody(MetricDefinition d, MetricBody body) {
+    return new MetricDefinition(d.id(), d.label(), d.description(), d.unit(), body, d.interval(), d.tags(), d.file(), d.location());
+  }
+
+  private static MetricBody checkBody(MetricDefinition d, Map<String, MetricDefinition> byId) {
+    if (d.body() instanceof MetricBody.Aggregate a) {
+      TableScope scope = TableScope.of(a.table());
+      Expr of = a.of();
+      if (of != null) {
+        of = a.function().needsNumericOf() ? TypeChecker.checkNumeric(of, scope, "of").expr() : TypeChecker.check(of, scope).expr();
+      }
+      Expr where = a.where() == null ? null : TypeChecker.checkBoolean(a.where(), scope, "where").expr();
+      return new MetricBody.Aggregate(a.function(), a.table(), of, where, a.p());
+    }
+    MetricBody.Ratio r = (MetricBody.Ratio) d.body();
+    return new MetricBody.Ratio(checkRef(r.numerator(), byId), checkRef(r.denominator(), byId));
+  }
+
+  private static MetricRef checkRef(MetricRef ref, Map<String, MetricDefinition> byId) {
+    MetricDefinition target = byId.get(ref.metricId());
+    if (target == null) {
+      throw SpotlightException.definition(ref.location(), "unknown metric '" + ref.metricId() + "'",
+          dev.spotlight.common.text.DidYouMean.hint(ref.metricId(), byId.keySet()));
+    }
+    if (ref.where() == null) {
+      return ref;
+    }
+    Set<TableScope> scopes = new HashSet<>();
+    tablesOf(target, byId, scopes, new HashSet<>());
+    Expr where = ref.where();
+    for (TableScope scope : scopes) {
+      where = TypeChecker.checkBoolean(where, scope, "where").expr();
+    }
+    return new MetricRef(ref.metricId(), where, ref.location());
+  }
+
+  /** The tables the aggregates under {@code d} read (a filtered reference must make sense on each). */
+  private static void tablesOf(MetricDefinition d, Map<String, MetricDefinition> byId, Set<TableScope> out, Set<String> seen) {
+    if (!seen.add(d.id())) {
+      return;
+    }
+    if (d.body() instanceof MetricBody.Aggregate a) {
+      out.add(TableScope.of(a.table()));
+    } else if (d.body() instanceof MetricBody.Ratio r) {
+      for (MetricRef ref : List.of(r.numerator(), r.denominator())) {
+        MetricDefinition t = byId.get(ref.metricId());
+        if (t != null) {
+          tablesOf(t, byId, out, seen);
+        }
+      }
+    }
+  }
+
+  private static void findCycle(String id, Map<String, MetricDefinition> byId, List<String> path, Set<String> done) {
+    if (path.contains(id)) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+      cycle.add(id);
+      MetricDefinition d = byId.get(path.get(0));
+      throw SpotlightException.definition(d.location(), "metric '" + path.get(0) + "' refers to itself through " + String.join(" -> ", cycle), "break the cycle");
+    }
+    MetricDefinition d = byId.get(id);
+    if (d == null || !(d.body() instanceof MetricBody.Ratio r) || done.contains(id)) {
+      return;
+    }
+    path.add(id);
+    findCycle(r.numerator().metricId(), byId, path, done);
+    findCycle(r.denominator().metricId(), byId, path, done);
+    path.remove(path.size() - 1);
+    if (path.isEmpty()) {
+      done.add(id);
+    }
+  }
+}

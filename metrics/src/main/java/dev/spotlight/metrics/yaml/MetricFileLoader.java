@@ -1,0 +1,201 @@
+package dev.spotlight.metrics.yaml;
+
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.Problems;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.common.store.CanonicalTable;
+import dev.spotlight.common.text.DidYouMean;
+import dev.spotlight.common.yaml.YamlMap;
+import dev.spotlight.common.yaml.YamlNode;
+import dev.spotlight.common.yaml.YamlReader;
+import dev.spotlight.common.yaml.YamlScalar;
+import dev.spotlight.metrics.expr.Expr;
+import dev.spotlight.metrics.expr.ExprParser;
+import dev.spotlight.metrics.model.AggregateFunction;
+import dev.spotlight.metrics.model.IntervalKind;
+import dev.spotlight.metrics.model.MetricBody;
+import dev.spotlight.metrics.model.MetricDefinition;
+import dev.spotlight.metrics.model.MetricRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses metric files (SPEC §2) into {@link MetricDefinition}s: shapes, keys per type and
+ * expression syntax. Cross-metric checks (names, types, references, cycles) are {@link MetricChecker}'s.
+ */
+public final class MetricFileLoader {
+
+  /** Metric types of SPEC §2 that this version computes. */
+  public static final List<String> TYPES = List.of(
+      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio");
+
+  /** Types SPEC §2 defines that this version does not compute yet. */
+  static final List<String> LATER_TYPES = List.of("derived", "change", "per_capita", "value");
+
+  private static final Set<String> FILE_KEYS = Set.of("version", "metrics", "tests");
+  private static final Set<String> COMMON = Set.of("label", "description", "type", "unit", "tags", "interval");
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+
+  private MetricFileLoader() {}
+
+  public static List<MetricDefinition> load(Path file, Problems problems) {
+    return parse(file.toString(), YamlReader.read(file), problems);
+  }
+
+  /** Loads a built-in catalogue shipped in this module's resources. */
+  public static List<MetricDefinition> loadCatalog(String name, Location at, Problems problems) {
+    String resource = "/dev/spotlight/metrics/catalog/" + name + ".yaml";
+    try (InputStream in = MetricFileLoader.class.getResourceAsStream(resource)) {
+      if (in == null || !name.matches("[a-z0-9-]+")) {
+        throw SpotlightException.definition(at, "unknown metric catalogue '" + name + "'", "built-in catalogues: core");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return parse("catalog:" + name, YamlReader.parse("catalog:" + name, text), problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<MetricDefinition> parse(String fileName, YamlNode root, Problems problems) {
+    List<MetricDefinition> out = new ArrayList<>();
+    try {
+      YamlMap top = YamlMap.asMap(root, "a metric file");
+      top.checkKeys(FILE_KEYS, "a metric file", problems);
+      YamlScalar version = top.optScalar("version").orElse(null);
+      if (version == null || !version.text().equals("1")) {
+        problems.add(version == null ? top.location() : version.location(), "metric files need 'version: 1'", null);
+      }
+      YamlMap metrics = top.optMap("metrics").orElse(null);
+      if (metrics == null) {
+        problems.add(top.location(), "a metric file needs 'metrics:'", null);
+        return out;
+      }
+      for (var e : metrics.entries().entrySet()) {
+        try {
+          out.add(metric(fileName, e.getKey(), metrics.keyLocation(e.getKey()), YamlMap.asMap(e.getValue(), e.getKey()), problems));
+        } catch (SpotlightException ex) {
+          problems.addAll(ex);
+        }
+      }
+    } catch (SpotlightException e) {
+      problems.addAll(e);
+    }
+    return out;
+  }
+
+  private static MetricDefinition metric(String fileName, String id, Location idAt, YamlMap m, Problems problems) {
+    if (!ID.matcher(id).matches()) {
+      throw SpotlightException.definition(idAt, "metric id '" + id + "' must match [a-z][a-z0-9_]*", "use lower-case letters, digits and underscores");
+    }
+    String type = m.requireString("type", "metric '" + id + "'");
+    if (LATER_TYPES.contains(type)) {
+      throw SpotlightException.definition(m.locationOf("type"), "metric type '" + type + "' is not available in this version of spotlight",
+          "available types: " + String.join(", ", TYPES));
+    }
+    if (!TYPES.contains(type)) {
+      throw SpotlightException.definition(m.locationOf("type"), "unknown metric type '" + type + "'", DidYouMean.hint(type, TYPES));
+    }
+    Set<String> allowed = new java.util.HashSet<>(COMMON);
+    allowed.addAll(switch (type) {
+      case "count" -> Set.of("where", "table");
+      case "percentile" -> Set.of("of", "where", "table", "p");
+      case "ratio" -> Set.of("numerator", "denominator");
+      default -> Set.of("of", "where", "table");
+    });
+    for (String key : m.keys()) {
+      if (!allowed.contains(key)) {
+        String hint = switch (key) {
+          case "of" -> "count counts rows; use count_distinct to count distinct values of an expression";
+          case "where" -> "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
+          default -> DidYouMean.hint(key, allowed);
+        };
+        problems.add(m.keyLocation(key), "'" + key + "' does not apply to a " + type + " metric", hint);
+      }
+    }
+    String label = m.optString("label").orElse(null);
+    if (label == null) {
+      problems.add(idAt, "metric '" + id + "' needs a label", "label: is shown in reports");
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    m.optMap("tags").ifPresent(t -> t.entries().forEach((k, v) -> tags.put(k, YamlMap.scalarText(v, k))));
+    IntervalKind interval = interval(m, type);
+    MetricBody body = type.equals("ratio") ? ratio(m, id) : aggregate(m, type);
+    return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
+        body, interval, tags, fileName, idAt);
+  }
+
+  private static IntervalKind interval(YamlMap m, String type) {
+    String i = m.optString("interval").orElse(null);
+    if (i == null) {
+      return IntervalKind.NONE;
+    }
+    return switch (i) {
+      case "wilson" -> {
+        if (!type.equals("ratio")) {
+          throw SpotlightException.definition(m.locationOf("interval"), "interval: wilson applies to ratio metrics (proportions)", null);
+        }
+        yield IntervalKind.WILSON;
+      }
+      case "poisson" -> throw SpotlightException.definition(m.locationOf("interval"), "interval: poisson is not available in this version of spotlight", "use wilson on a ratio");
+      default -> throw SpotlightException.definition(m.locationOf("interval"), "unknown interval '" + i + "'", "expected wilson or poisson");
+    };
+  }
+
+  private static MetricBody aggregate(YamlMap m, String type) {
+    AggregateFunction fn = AggregateFunction.valueOf(type.toUpperCase(Locale.ROOT));
+    CanonicalTable table = CanonicalTable.ACTIVITY;
+    if (m.has("table")) {
+      String t = m.optString("table").orElseThrow();
+      table = CanonicalTable.byName(t).orElseThrow(() -> SpotlightException.definition(m.locationOf("table"), "unknown table '" + t + "'", "expected activity or costs"));
+    }
+    Expr of = m.get("of").map(n -> expression(n, "of")).orElse(null);
+    if (fn.needsOf() && of == null) {
+      throw SpotlightException.definition(m.location(), "a " + type + " metric needs 'of:'", "the column or expression to aggregate");
+    }
+    Expr where = m.get("where").map(n -> expression(n, "where")).orElse(null);
+    Double p = null;
+    if (fn == AggregateFunction.PERCENTILE) {
+      YamlScalar ps = m.optScalar("p").orElseThrow(() -> SpotlightException.definition(m.location(), "a percentile metric needs 'p:'", "a fraction between 0 and 1, e.g. 0.9"));
+      p = ps.asDouble("p");
+      if (p < 0 || p > 1) {
+        throw SpotlightException.definition(ps.location(), "p must be between 0 and 1", "0.9 is the 90th percentile");
+      }
+    }
+    return new MetricBody.Aggregate(fn, table, of, where, p);
+  }
+
+  private static MetricBody ratio(YamlMap m, String id) {
+    MetricRef num = ref(m.require("numerator", "ratio metric '" + id + "'"), "numerator");
+    MetricRef den = ref(m.require("denominator", "ratio metric '" + id + "'"), "denominator");
+    return new MetricBody.Ratio(num, den);
+  }
+
+  private static MetricRef ref(YamlNode node, String what) {
+    if (node instanceof YamlScalar s) {
+      return new MetricRef(s.text(), null, s.location());
+    }
+    YamlMap m = YamlMap.asMap(node, what);
+    m.checkKeys(Set.of("metric", "where"), "a metric reference");
+    String id = m.requireString("metric", "the " + what);
+    Expr where = m.get("where").map(n -> expression(n, "where")).orElse(null);
+    return new MetricRef(id, where, m.locationOf("metric"));
+  }
+
+  private static Expr expression(YamlNode node, String field) {
+    YamlScalar s = YamlMap.asScalar(node, field);
+    if (s.kind() == YamlScalar.Kind.NULL) {
+      throw SpotlightException.definition(s.location(), "'" + field + "' is empty", null);
+    }
+    return ExprParser.parse(s.text(), s.location());
+  }
+}
