@@ -3,7 +3,6 @@ package dev.spotlight.metrics.model;
 import dev.spotlight.common.error.SpotlightException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +55,7 @@ public final class Periods {
         LocalDate d = LocalDate.parse(t);
         return new Period(d, d, d.toString());
       }
-    } catch (DateTimeParseException | java.time.DateTimeException e) {
+    } catch (java.time.DateTimeException e) {
       throw SpotlightException.usage("'" + text + "' is not a valid period: " + e.getMessage(), null);
     }
     throw SpotlightException.usage(

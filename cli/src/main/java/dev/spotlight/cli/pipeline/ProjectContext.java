@@ -1,0 +1,112 @@
+package dev.spotlight.cli.pipeline;
+
+import dev.spotlight.cli.AppContext;
+import dev.spotlight.cli.project.ProjectFile;
+import dev.spotlight.cli.project.ProjectLoader;
+import dev.spotlight.common.error.ExitKind;
+import dev.spotlight.common.error.Problems;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.connectors.Connectors;
+import dev.spotlight.metrics.MetricRunner;
+import dev.spotlight.metrics.engine.Engine;
+import dev.spotlight.metrics.engine.duckdb.DuckDbEngine;
+import dev.spotlight.metrics.model.MetricCatalog;
+import dev.spotlight.metrics.model.MetricDefinition;
+import dev.spotlight.metrics.model.Period;
+import dev.spotlight.metrics.model.Periods;
+import dev.spotlight.metrics.privacy.DisclosureRules;
+import dev.spotlight.metrics.sql.MoneyRules;
+import dev.spotlight.metrics.yaml.MetricChecker;
+import dev.spotlight.metrics.yaml.MetricFileLoader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A loaded project: the project file, its connectors and its checked metric catalogue. */
+public final class ProjectContext {
+
+  private final AppContext app;
+  private final ProjectFile project;
+  private final Connectors connectors;
+  private final MetricCatalog metrics;
+
+  private ProjectContext(AppContext app, ProjectFile project, Connectors connectors, MetricCatalog metrics) {
+    this.app = app;
+    this.project = project;
+    this.connectors = connectors;
+    this.metrics = metrics;
+  }
+
+  /** Loads and checks everything, failing with every problem found (exit 3). */
+  public static ProjectContext load(Path projectFile, AppContext app) {
+    Connectors connectors = Connectors.installed();
+    ProjectFile project = new ProjectLoader(app.env(), connectors).load(projectFile);
+    Problems problems = new Problems(ExitKind.DEFINITION);
+    List<MetricDefinition> defs = new ArrayList<>();
+    for (ProjectFile.MetricFileRef ref : project.metrics()) {
+      problems.collect(() -> defs.addAll(ref.catalog() != null
+          ? MetricFileLoader.loadCatalog(ref.catalog(), ref.location(), problems)
+          : MetricFileLoader.load(ref.file(), problems)));
+    }
+    MetricCatalog catalog = MetricChecker.check(defs, problems);
+    for (String id : project.report().metrics()) {
+      if (!catalog.contains(id)) {
+        problems.collect(() -> catalog.get(id, project.report().metricsAt()));
+      }
+    }
+    problems.throwIfAny();
+    return new ProjectContext(app, project, connectors, catalog);
+  }
+
+  public AppContext app() {
+    return app;
+  }
+
+  public ProjectFile project() {
+    return project;
+  }
+
+  public Connectors connectors() {
+    return connectors;
+  }
+
+  public MetricCatalog metrics() {
+    return metrics;
+  }
+
+  /** Today's date in the project's time zone (what last-month is relative to). */
+  public LocalDate today() {
+    return LocalDate.now(app.clock().withZone(project.timezone()));
+  }
+
+  public Period period(String text) {
+    return Periods.parse(text, today());
+  }
+
+  public Engine openEngine(String name) {
+    return switch (name) {
+      case "duckdb" -> new DuckDbEngine(project.storeLayout(), project.areas(), project.timezone());
+      case "spark" -> throw SpotlightException.usage("the spark engine is not available in this version of spotlight", "use --engine duckdb");
+      default -> throw SpotlightException.usage("unknown engine '" + name + "'", "use duckdb or spark");
+    };
+  }
+
+  public MetricRunner runner(Engine engine) {
+    return new MetricRunner(metrics, engine, new MoneyRules(project.currency(), project.fx()),
+        new DisclosureRules(project.privacy().minCell(), project.privacy().rounding()));
+  }
+
+  /** The metric ids a command computes: those asked for, else all. Unknown ids are usage errors. */
+  public List<String> metricIds(List<String> asked) {
+    if (asked.isEmpty()) {
+      return metrics.ids();
+    }
+    for (String id : asked) {
+      if (!metrics.contains(id)) {
+        throw SpotlightException.usage("unknown metric '" + id + "'", dev.spotlight.common.text.DidYouMean.hint(id, metrics.ids()));
+      }
+    }
+    return List.copyOf(asked);
+  }
+}

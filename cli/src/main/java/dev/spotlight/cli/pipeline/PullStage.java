@@ -1,0 +1,68 @@
+package dev.spotlight.cli.pipeline;
+
+import dev.spotlight.cli.project.ProjectFile;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.common.text.DidYouMean;
+import dev.spotlight.connectors.PullProgress;
+import dev.spotlight.connectors.SourcePull;
+import dev.spotlight.connectors.SourceSpec;
+import dev.spotlight.connectors.canonical.PseudonymKey;
+import dev.spotlight.connectors.canonical.Pseudonymiser;
+import dev.spotlight.connectors.canonical.StoreLock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the connectors of a project into its store, under the store's exclusive lock. */
+public final class PullStage {
+
+  /** How long a pull waits for another run to release the store. */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
+  private final ProjectContext context;
+
+  public PullStage(ProjectContext context) {
+    this.context = context;
+  }
+
+  /** Pulls {@code names} (all sources when empty) and returns what each pull did. */
+  public List<PullRecord> pull(List<String> names, PullProgress progress) {
+    ProjectFile project = context.project();
+    List<SourceSpec> chosen = choose(project.sources(), names);
+    byte[] key = PseudonymKey.resolve(project.privacy().pseudonymKeyEnv(), project.privacy().keyEnvAt(), context.app().env(),
+        project.storeLayout().keyFile(), context.app()::warn);
+    SourcePull puller = new SourcePull(project.storeLayout(), new Pseudonymiser(key), project.timezone(), project.currency());
+    PullRecords records = new PullRecords(project.storeLayout());
+    List<PullRecord> done = new ArrayList<>();
+    try (StoreLock lock = StoreLock.acquire(project.storeLayout(), true, LOCK_WAIT, context.app()::warn)) {
+      for (SourceSpec source : chosen) {
+        long start = System.nanoTime();
+        SourcePull.Outcome outcome = puller.run(context.connectors().get(source.connector(), source.location()), source, progress);
+        var r = outcome.result();
+        PullRecord record = new PullRecord(source.name(), source.connector(), Instant.now(context.app().clock()).toString(),
+            r.inputs().stream().map(i -> new PullRecord.Input(i.path(), i.sha256(), i.records())).toList(),
+            r.recordsRead(), r.rowsKept(), r.skipped(), r.filtered(), outcome.written().activityRows(), outcome.written().costRows(),
+            (System.nanoTime() - start) / 1e9);
+        records.write(record);
+        done.add(record);
+      }
+    }
+    return done;
+  }
+
+  private static List<SourceSpec> choose(List<SourceSpec> all, List<String> names) {
+    if (names.isEmpty()) {
+      return all;
+    }
+    List<String> known = all.stream().map(SourceSpec::name).toList();
+    List<SourceSpec> out = new ArrayList<>();
+    for (String n : names) {
+      if (!known.contains(n)) {
+        throw SpotlightException.usage("unknown source '" + n + "'", DidYouMean.hint(n, known));
+      }
+      out.add(all.get(known.indexOf(n)));
+    }
+    return out;
+  }
+}
