@@ -1,0 +1,30 @@
+package dev.spotlight.cli.render.xlsx;
+
+import dev.spotlight.cli.render.CurrencySymbol;
+import dev.spotlight.cli.render.ReportContent.MetricInfo;
+
+/** Excel number formats by unit: money with its currency symbol, fractions as percent, counts grouped. */
+final class NumberFormats {
+
+  static final String PERCENT = "0.0%";
+  static final String WHOLE = "#,##0";
+  static final String DECIMAL = "#,##0.00";
+
+  private NumberFormats() {}
+
+  /** The display format for one value of {@code metric}; the cell keeps the full-precision value. */
+  static String of(MetricInfo metric, double value) {
+    if (metric.isMoney()) {
+      return "\"" + CurrencySymbol.prefix(metric.unit()) + "\"" + DECIMAL;
+    }
+    if (metric.isPercent()) {
+      return PERCENT;
+    }
+    return value == Math.rint(value) ? WHOLE : DECIMAL;
+  }
+
+  /** {@code format} with an explicit plus sign on positive values, for changes. */
+  static String signed(String format) {
+    return "+" + format + ";-" + format + ";" + format;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.spotlight.cli.render.xlsx;
+
+import dev.spotlight.cli.render.DisplayValue;
+import dev.spotlight.cli.render.MetricLookup;
+import dev.spotlight.cli.render.ReportContent.MetricInfo;
+import dev.spotlight.cli.render.ReportContent.SectionContent;
+import dev.spotlight.cli.render.SectionTable;
+import dev.spotlight.cli.render.StatusMarks;
+import dev.spotlight.metrics.result.ResultRow;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Row;
+
+/** A template section's sheet: title, note, and one row per value of its dimension with one column per metric. */
+final class SectionSheet {
+
+  /** Rows a table needs besides its data rows: the header, a gap and the footnote. */
+  private static final int TABLE_OVERHEAD = 3;
+
+  private enum Part {
+    VALUE,
+    LOW,
+    HIGH
+  }
+
+  private record Column(String header, MetricInfo metric, Part part) {}
+
+  private final SectionContent section;
+  private final MetricLookup metrics;
+  private final StatusMarks marks;
+  private final CsvSpill spill;
+  private final int maxRows;
+
+  /** @param maxRows the rows a worksheet holds; a longer table goes to a CSV file through {@code spill} */
+  SectionSheet(SectionContent section, MetricLookup metrics, StatusMarks marks, CsvSpill spill, int maxRows) {
+    this.section = section;
+    this.metrics = metrics;
+    this.marks = marks;
+    this.spill = spill;
+    this.maxRows = maxRows;
+  }
+
+  void write(SheetWriter out) {
+    out.line(section.title(), out.styles().title());
+    boolean hasNote = section.note() != null && !section.note().isBlank();
+    if (hasNote) {
+      out.line(section.note(), out.styles().note());
+    }
+    SectionTable table = SectionTable.of(section);
+    if (table.isEmpty()) {
+      if (!hasNote) {
+        out.line("No results for this period.", out.styles().note());
+      }
+      out.finish();
+      return;
+    }
+    out.gap();
+    ValueCells values = new ValueCells(out, marks);
+    List<Column> columns = columns(table);
+    List<String> header = new ArrayList<>();
+    header.add(dimensionHeader());
+    columns.forEach(c -> header.add(c.header()));
+
+    int groups = table.groups().size();
+    if ((long) out.nextRow() + groups + TABLE_OVERHEAD > maxRows) {
+      Path file = spill.write(section.id(), header, () -> table.groups().stream().map(g -> csvRow(table, columns, values, g)).iterator());
+      out.line(
+          String.format(
+              Locale.ROOT,
+              "This table has %,d rows, more than a worksheet holds, so it is in %s beside this workbook.",
+              groups,
+              file.getFileName()),
+          out.styles().text());
+      values.footnote();
+      out.finish();
+      return;
+    }
+
+    int headerRow = out.nextRow();
+    out.header(header);
+    out.freezeAbove(headerRow + 1);
+    for (String group : table.groups()) {
+      Row row = out.row();
+      out.text(row, 0, group, out.styles().text());
+      for (int i = 0; i < columns.size(); i++) {
+        Column column = columns.get(i);
+        ResultRow result = table.cell(group, column.metric().id());
+        switch (column.part()) {
+          case VALUE -> values.value(row, i + 1, column.metric(), result);
+          case LOW -> values.bound(row, i + 1, column.metric(), result, result == null ? null : result.low());
+          case HIGH -> values.bound(row, i + 1, column.metric(), result, result == null ? null : result.high());
+        }
+      }
+    }
+    out.filter(headerRow, out.nextRow() - 1, columns.size());
+    out.gap();
+    values.footnote();
+    out.finish();
+  }
+
+  private List<Column> columns(SectionTable table) {
+    List<Column> columns = new ArrayList<>();
+    for (String id : table.metricIds()) {
+      MetricInfo metric = metrics.get(id);
+      columns.add(new Column(metric.label(), metric, Part.VALUE));
+      if (table.hasBounds(id)) {
+        columns.add(new Column(metric.label() + " low", metric, Part.LOW));
+        columns.add(new Column(metric.label() + " high", metric, Part.HIGH));
+      }
+    }
+    return columns;
+  }
+
+  private String dimensionHeader() {
+    String dimension = section.dimension() == null || section.dimension().isBlank() ? "Group" : section.dimension();
+    return dimension.substring(0, 1).toUpperCase(Locale.ROOT) + dimension.substring(1);
+  }
+
+  /** The CSV record for one group: what the sheet would show, with numbers at full precision. */
+  private static List<String> csvRow(SectionTable table, List<Column> columns, ValueCells values, String group) {
+    List<String> fields = new ArrayList<>(columns.size() + 1);
+    fields.add(group);
+    for (Column column : columns) {
+      ResultRow result = table.cell(group, column.metric().id());
+      Double shown = DisplayValue.of(result);
+      Double number =
+          switch (column.part()) {
+            case VALUE -> shown;
+            case LOW -> shown == null ? null : result.low();
+            case HIGH -> shown == null ? null : result.high();
+          };
+      if (number != null && Double.isFinite(number)) {
+        fields.add(BigDecimal.valueOf(number).stripTrailingZeros().toPlainString());
+      } else if (column.part() == Part.VALUE && result != null) {
+        fields.add(values.markOf(result));
+      } else {
+        fields.add("");
+      }
+    }
+    return fields;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.spotlight.cli.render.xlsx;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Appends rows to one worksheet, top to bottom, and sizes its columns from what was written. A
+ * streaming sheet cannot measure its cells after they are flushed, so widths come from text lengths.
+ */
+final class SheetWriter {
+
+  private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+  private static final String CLIPPED = "… (cut: a cell holds at most 32,767 characters)";
+  /** Wide enough for a SHA-256 in hex; longer text wraps or runs over. */
+  private static final int MAX_COLUMN_CHARS = 64;
+  private static final float LINE_POINTS = 15f;
+  private static final float MAX_ROW_POINTS = 409f;
+
+  private final Sheet sheet;
+  private final CellStyles styles;
+  private final Map<Integer, Integer> widths = new TreeMap<>();
+  private int next;
+
+  SheetWriter(Sheet sheet, CellStyles styles) {
+    this.sheet = sheet;
+    this.styles = styles;
+  }
+
+  CellStyles styles() {
+    return styles;
+  }
+
+  /** The index the next row will get. */
+  int nextRow() {
+    return next;
+  }
+
+  Row row() {
+    return sheet.createRow(next++);
+  }
+
+  /** Leaves one row empty. */
+  void gap() {
+    next++;
+  }
+
+  /** A row of text in the first column that may run across the empty cells beside it (titles, notes). */
+  void line(String text, CellStyle style) {
+    Cell cell = row().createCell(0);
+    cell.setCellValue(clip(text));
+    cell.setCellStyle(style);
+  }
+
+  /** A text cell; text from data is always a string cell, never a formula, whatever it starts with. */
+  Cell text(Row row, int column, String text, CellStyle style) {
+    String value = clip(text == null ? "" : text);
+    Cell cell = row.createCell(column);
+    cell.setCellValue(value);
+    cell.setCellStyle(style);
+    int longest = 0;
+    int shownLines = 0;
+    for (String line : value.split("\n", -1)) {
+      longest = Math.max(longest, line.length());
+      shownLines += Math.max(1, (line.length() + MAX_COLUMN_CHARS - 1) / MAX_COLUMN_CHARS);
+    }
+    fit(column, longest);
+    if (style.getWrapText() && shownLines > 1) {
+      // Rows do not grow to fit wrapped text when the file is opened, so give them the height now.
+      float height = Math.min(MAX_ROW_POINTS, shownLines * LINE_POINTS);
+      row.setHeightInPoints(Math.max(row.getHeightInPoints(), height));
+    }
+    return cell;
+  }
+
+  Cell number(Row row, int column, double value, CellStyle style) {
+    Cell cell = row.createCell(column);
+    cell.setCellValue(value);
+    cell.setCellStyle(style);
+    // Formatted width: digits, group separators, two decimals and a currency symbol or sign.
+    fit(column, String.format(Locale.ROOT, "%,.2f", Math.abs(value)).length() + 2);
+    return cell;
+  }
+
+  /** A header row in the header style. */
+  Row header(List<String> names) {
+    Row row = row();
+    for (int i = 0; i < names.size(); i++) {
+      text(row, i, names.get(i), styles.header());
+    }
+    return row;
+  }
+
+  /** A cell that jumps to the top of another sheet of this workbook. */
+  void link(Row row, int column, String sheetName) {
+    Cell cell = text(row, column, sheetName, styles.link());
+    Hyperlink link = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+    link.setAddress("'" + sheetName.replace("'", "''") + "'!A1");
+    cell.setHyperlink(link);
+  }
+
+  /** Keeps the rows above {@code row} in view while scrolling. */
+  void freezeAbove(int row) {
+    sheet.createFreezePane(0, row);
+  }
+
+  /** Filter buttons on a table's header row; a sheet holds one such table. */
+  void filter(int headerRow, int lastRow, int lastColumn) {
+    sheet.setAutoFilter(new CellRangeAddress(headerRow, lastRow, 0, lastColumn));
+  }
+
+  /** Sets the column widths; call once, after the last row. */
+  void finish() {
+    widths.forEach((column, chars) -> sheet.setColumnWidth(column, (Math.min(chars, MAX_COLUMN_CHARS) + 2) * 256));
+  }
+
+  private void fit(int column, int chars) {
+    widths.merge(column, chars, Math::max);
+  }
+
+  private static String clip(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - CLIPPED.length()) + CLIPPED;
+  }
+}
