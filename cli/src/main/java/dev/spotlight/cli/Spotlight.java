@@ -6,7 +6,7 @@ import dev.spotlight.cli.commands.MetricsCommand;
 import dev.spotlight.cli.commands.PullCommand;
 import dev.spotlight.cli.commands.ReportCommand;
 import dev.spotlight.cli.commands.RunCommand;
-import dev.spotlight.cli.commands.SampleCommand;
+
 import dev.spotlight.cli.commands.SourcesCommand;
 import dev.spotlight.cli.commands.ValidateCommand;
 import dev.spotlight.common.error.ExitKind;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       MetricsCommand.class,
       SourcesCommand.class,
-      SampleCommand.class,
+
       CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid definition, 4 bad input data,",

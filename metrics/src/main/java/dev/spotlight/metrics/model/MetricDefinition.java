@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param unit display hint only ("people", "GBP", "percent"...); values are never scaled
  * @param file the metric file (or catalogue) it came from, for the Method sheet
+ * @param text the definition as written in its file, for the Method sheet
  */
 public record MetricDefinition(
     String id,
@@ -18,7 +19,8 @@ public record MetricDefinition(
     IntervalKind interval,
     Map<String, String> tags,
     String file,
-    Location location) {
+    Location location,
+    String text) {
 
   /** The {@code type:} word of this metric. */
   public String typeName() {

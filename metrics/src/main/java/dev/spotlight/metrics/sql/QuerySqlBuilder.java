@@ -158,7 +158,7 @@ public final class QuerySqlBuilder {
       rowCols.add(c.name().equals("amount") ? moneySql("c.\"amount\"", params) + " AS \"amount\"" : "c." + q(c.name()));
     }
     String days = "SELECT " + String.join(", ", rowCols)
-        + ", CAST(unnest(generate_series(greatest(c.\"period_start\", CAST(? AS DATE)), least(c.\"period_end\", CAST(? AS DATE)), INTERVAL 1 DAY)) AS DATE) AS \"__day\""
+        + ", CAST(unnest(generate_series(greatest(c.\"period_start\", CAST(? AS DATE)), least(c.\"period_end\", CAST(? AS DATE)), INTERVAL 1 DAY)) AS DATE) AS \"__day\", date_diff('day', c.\"period_start\", c.\"period_end\") + 1 AS \"__span\""
         + " FROM costs c WHERE c.\"period_start\" <= CAST(? AS DATE) AND c.\"period_end\" >= CAST(? AS DATE)";
     params.add(plan.period().start());
     params.add(plan.period().end());
@@ -175,7 +175,7 @@ public final class QuerySqlBuilder {
       }
     }
     return "SELECT " + String.join(", ", out)
-        + ", count(*) / CAST(date_diff('day', \"period_start\", \"period_end\") + 1 AS DOUBLE) AS \"__share\" FROM (" + days + ") GROUP BY ALL";
+        + ", count(*) / CAST(max(\"__span\") AS DOUBLE) AS \"__share\" FROM (" + days + ") GROUP BY ALL";
   }
 
   private String aggregate(String base, QueryPlan plan, CanonicalTable table, List<Object> params) {

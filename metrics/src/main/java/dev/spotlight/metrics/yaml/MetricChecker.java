@@ -53,7 +53,7 @@ public final class MetricChecker {
   }
 
   private static MetricDefinition withBody(MetricDefinition d, MetricBody body) {
-    return new MetricDefinition(d.id(), d.label(), d.description(), d.unit(), body, d.interval(), d.tags(), d.file(), d.location());
+    return new MetricDefinition(d.id(), d.label(), d.description(), d.unit(), body, d.interval(), d.tags(), d.file(), d.location(), d.text());
   }
 
   private static MetricBody checkBody(MetricDefinition d, Map<String, MetricDefinition> byId) {

@@ -49,7 +49,15 @@ public final class MetricFileLoader {
   private MetricFileLoader() {}
 
   public static List<MetricDefinition> load(Path file, Problems problems) {
-    return parse(file.toString(), YamlReader.read(file), problems);
+    String text;
+    try {
+      text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw SpotlightException.definition(Location.of(file), "metric file not found", "check metrics: in spotlight.yaml");
+    } catch (IOException e) {
+      throw SpotlightException.definition(Location.of(file), "cannot read metric file: " + e.getMessage(), null);
+    }
+    return parse(file.toString(), text, problems);
   }
 
   /** Loads a built-in catalogue shipped in this module's resources. */
@@ -60,15 +68,17 @@ public final class MetricFileLoader {
         throw SpotlightException.definition(at, "unknown metric catalogue '" + name + "'", "built-in catalogues: core");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return parse("catalog:" + name, YamlReader.parse("catalog:" + name, text), problems);
+      return parse("catalog:" + name, text, problems);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static List<MetricDefinition> parse(String fileName, YamlNode root, Problems problems) {
+  static List<MetricDefinition> parse(String fileName, String text, Problems problems) {
     List<MetricDefinition> out = new ArrayList<>();
     try {
+      YamlNode root = YamlReader.parse(fileName, text);
+      List<String> lines = text.lines().toList();
       YamlMap top = YamlMap.asMap(root, "a metric file");
       top.checkKeys(FILE_KEYS, "a metric file", problems);
       YamlScalar version = top.optScalar("version").orElse(null);
@@ -82,7 +92,8 @@ public final class MetricFileLoader {
       }
       for (var e : metrics.entries().entrySet()) {
         try {
-          out.add(metric(fileName, e.getKey(), metrics.keyLocation(e.getKey()), YamlMap.asMap(e.getValue(), e.getKey()), problems));
+          Location at = metrics.keyLocation(e.getKey());
+          out.add(metric(fileName, e.getKey(), at, YamlMap.asMap(e.getValue(), e.getKey()), problems, slice(lines, at.line())));
         } catch (SpotlightException ex) {
           problems.addAll(ex);
         }
@@ -93,7 +104,26 @@ public final class MetricFileLoader {
     return out;
   }
 
-  private static MetricDefinition metric(String fileName, String id, Location idAt, YamlMap m, Problems problems) {
+  /** The lines of one metric's definition: from its id to the next line indented no deeper. */
+  static String slice(List<String> lines, int firstLine) {
+    if (firstLine < 1 || firstLine > lines.size()) {
+      return "";
+    }
+    String first = lines.get(firstLine - 1);
+    int indent = first.length() - first.stripLeading().length();
+    StringBuilder out = new StringBuilder(first.substring(indent)).append('\n');
+    for (int i = firstLine; i < lines.size(); i++) {
+      String l = lines.get(i);
+      int ind = l.length() - l.stripLeading().length();
+      if (!l.isBlank() && ind <= indent) {
+        break;
+      }
+      out.append(l.length() >= indent ? l.substring(Math.min(indent, ind)) : l).append('\n');
+    }
+    return out.toString().stripTrailing();
+  }
+
+  private static MetricDefinition metric(String fileName, String id, Location idAt, YamlMap m, Problems problems, String text) {
     if (!ID.matcher(id).matches()) {
       throw SpotlightException.definition(idAt, "metric id '" + id + "' must match [a-z][a-z0-9_]*", "use lower-case letters, digits and underscores");
     }
@@ -131,7 +161,7 @@ public final class MetricFileLoader {
     IntervalKind interval = interval(m, type);
     MetricBody body = type.equals("ratio") ? ratio(m, id) : aggregate(m, type);
     return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
-        body, interval, tags, fileName, idAt);
+        body, interval, tags, fileName, idAt, text);
   }
 
   private static IntervalKind interval(YamlMap m, String type) {

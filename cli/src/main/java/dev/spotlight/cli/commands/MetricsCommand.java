@@ -1,0 +1,113 @@
+package dev.spotlight.cli.commands;
+
+import dev.spotlight.cli.AppContext;
+import dev.spotlight.cli.pipeline.ComputeStage;
+import dev.spotlight.cli.pipeline.ProjectContext;
+import dev.spotlight.common.error.Location;
+import dev.spotlight.metrics.model.MetricDefinition;
+import dev.spotlight.metrics.model.MetricQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spotlight metrics list|show|explain}: what the project's metrics are and the SQL they run. */
+@Command(name = "metrics", description = "List, show and explain the project's metrics.",
+    subcommands = {MetricsCommand.ListMetrics.class, MetricsCommand.Show.class, MetricsCommand.Explain.class},
+    footer = {"", "Examples:", "  spotlight metrics list", "  spotlight metrics explain cost_per_participant --by grantee"})
+public final class MetricsCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code metrics list}. */
+  @Command(name = "list", description = "List every loaded metric: id, type, unit and label.")
+  static final class ListMetrics implements Callable<Integer> {
+    private final AppContext app;
+    @Mixin ProjectOptions options;
+
+    ListMetrics(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+      ProjectContext context = ProjectContext.load(options.project(), app);
+      int w = context.metrics().ids().stream().mapToInt(String::length).max().orElse(2);
+      for (MetricDefinition d : context.metrics().all()) {
+        app.out().printf(Locale.ROOT, "%-" + w + "s  %-14s  %-8s  %s%n", d.id(), d.typeName(), d.unit() == null ? "" : d.unit(), d.label());
+      }
+      app.out().flush();
+      return 0;
+    }
+  }
+
+  /** {@code metrics show ID}. */
+  @Command(name = "show", description = "Show one metric's definition, as written, and where it is defined.")
+  static final class Show implements Callable<Integer> {
+    private final AppContext app;
+    @Mixin ProjectOptions options;
+
+    @Parameters(paramLabel = "ID", description = "The metric id.")
+    String id;
+
+    Show(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+      ProjectContext context = ProjectContext.load(options.project(), app);
+      MetricDefinition d = context.metrics().get(id, Location.NONE);
+      app.out().println("# " + d.label() + "  (" + d.location().render() + ")");
+      if (!d.description().isBlank()) {
+        app.out().println("# " + d.description());
+      }
+      app.out().println(d.text());
+      app.out().flush();
+      return 0;
+    }
+  }
+
+  /** {@code metrics explain ID}. */
+  @Command(name = "explain", description = "Print the SQL the engine runs for a metric, with its bound parameters.")
+  static final class Explain implements Callable<Integer> {
+    private final AppContext app;
+    @Mixin ProjectOptions options;
+
+    @Parameters(paramLabel = "ID", description = "The metric id.")
+    String id;
+
+    @Option(names = "--period", paramLabel = "P", defaultValue = "last-month", description = "The period the SQL is for (default last-month).")
+    String period;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb", description = "duckdb (default) or spark.")
+    String engine;
+
+    @Option(names = "--by", paramLabel = "DIM", description = "A dimension to split by (repeatable).")
+    List<String> by = new ArrayList<>();
+
+    Explain(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+      ProjectContext context = ProjectContext.load(options.project(), app);
+      context.metrics().get(id, Location.NONE);
+      try (ComputeStage stage = ComputeStage.open(context, engine)) {
+        app.out().print(stage.runner().explain(new MetricQuery(List.of(id), by, context.period(period))));
+      }
+      app.out().flush();
+      return 0;
+    }
+  }
+}

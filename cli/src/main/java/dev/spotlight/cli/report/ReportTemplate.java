@@ -1,0 +1,17 @@
+package dev.spotlight.cli.report;
+
+import java.util.List;
+
+/** A report template: a title and the sections a report shows, in order. */
+public record ReportTemplate(String name, String title, String source, List<Section> sections) {
+
+  /**
+   * One section.
+   *
+   * @param by the dimension the section splits by
+   * @param months for calendar sections, how many months ending with the report period to show (0 = the period only)
+   * @param chart line, bar or none
+   * @param show which metrics: all, counts, money or percent
+   */
+  public record Section(String id, String title, String by, int months, String chart, String show) {}
+}
