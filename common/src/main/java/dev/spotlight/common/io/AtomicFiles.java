@@ -28,6 +28,7 @@ public final class AtomicFiles {
         try (OutputStream out = Files.newOutputStream(tmp)) {
           writer.write(out);
         }
+        readableByAll(tmp);
         move(tmp, target);
       } finally {
         Files.deleteIfExists(tmp);
@@ -39,6 +40,15 @@ public final class AtomicFiles {
 
   public static void writeString(Path target, String text) {
     write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Temp files are created owner-only; outputs are ordinary files others on the machine may read. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // non-POSIX file systems keep their defaults
+    }
   }
 
   /** Moves {@code from} onto {@code to} atomically where the file system allows, replacing it. */

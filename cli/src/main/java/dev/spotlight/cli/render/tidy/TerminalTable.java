@@ -63,7 +63,8 @@ public final class TerminalTable {
       print(out, l, width, valueCol);
     }
     if (anySuppressed) {
-      out.println(suppressedLabel + " = suppressed: a count between 1 and " + suppressedLabel.substring(1) + " - 1 is not shown (small-number rule)");
+      int threshold = Integer.parseInt(suppressedLabel.substring(1));
+      out.println(suppressedLabel + " = suppressed: counts from 1 to " + (threshold - 1) + " are not shown (small-number rule)");
     }
     if (anyUndefined) {
       out.println("– = undefined (e.g. a ratio over zero, or a median of no values)");
