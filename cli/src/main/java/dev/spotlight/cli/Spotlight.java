@@ -6,6 +6,7 @@ import dev.spotlight.cli.commands.MetricsCommand;
 import dev.spotlight.cli.commands.PullCommand;
 import dev.spotlight.cli.commands.ReportCommand;
 import dev.spotlight.cli.commands.RunCommand;
+import dev.spotlight.cli.commands.SampleCommand;
 
 import dev.spotlight.cli.commands.SourcesCommand;
 import dev.spotlight.cli.commands.ValidateCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       MetricsCommand.class,
       SourcesCommand.class,
+      SampleCommand.class,
 
       CommandLine.HelpCommand.class
     },

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,6 +20,9 @@ public final class SectionTable {
 
   /** The group name of a result row that has no value for the section's dimension. */
   public static final String ALL = "All";
+
+  /** The group of rows whose dimension has no value (e.g. an area missing from the areas file). */
+  public static final String NONE = "(none)";
 
   private final List<String> metricIds;
   private final List<String> groups;
@@ -32,7 +36,9 @@ public final class SectionTable {
       if (!shown.contains(row.metric())) {
         continue;
       }
-      String group = row.dims().getOrDefault(section.dimension(), ALL);
+      String group = row.dims().containsKey(section.dimension())
+          ? Objects.requireNonNullElse(row.dims().get(section.dimension()), NONE)
+          : ALL;
       cells.computeIfAbsent(group, g -> new HashMap<>()).putIfAbsent(row.metric(), row);
       if (row.low() != null || row.high() != null) {
         metricsWithBounds.add(row.metric());
