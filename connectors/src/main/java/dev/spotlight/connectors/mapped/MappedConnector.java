@@ -214,30 +214,31 @@ public final class MappedConnector implements Connector {
     error.append(" END");
     String key = options.table() == CanonicalTable.ACTIVITY ? "event_id" : "cost_id";
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_checked AS SELECT *, " + (filter.isEmpty() ? "false" : filter)
+      // a view, not a table: the checks are cheap to re-evaluate, and copying every row again is not
+      s.execute("CREATE OR REPLACE TEMP VIEW spotlight_checked AS SELECT *, " + (filter.isEmpty() ? "false" : filter)
           + " AS __filtered, " + (errors.isEmpty() ? "CAST(NULL AS INTEGER)" : error) + " AS __error FROM spotlight_mapped");
-      s.execute("DROP TABLE spotlight_mapped");
     }
-    long filtered = scalar(c, "SELECT count(*) FROM spotlight_checked WHERE __filtered");
+    long filtered = 0;
     Map<String, Long> skipped = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __error, count(*) FROM spotlight_checked WHERE NOT __filtered AND __error IS NOT NULL GROUP BY 1 ORDER BY 1")) {
+        ResultSet rs = s.executeQuery("SELECT __filtered, __error, count(*) FROM spotlight_checked WHERE __filtered OR __error IS NOT NULL GROUP BY ALL ORDER BY 2")) {
       while (rs.next()) {
-        skipped.merge(errors.get(rs.getInt(1)).reason(), rs.getLong(2), Long::sum);
+        if (rs.getBoolean(1)) {
+          filtered += rs.getLong(3);
+        } else {
+          skipped.merge(errors.get(rs.getInt(2)).reason(), rs.getLong(3), Long::sum);
+        }
       }
     }
     if (!skipped.isEmpty() && !options.skipBadRows()) {
       throw firstBadRow(c, errors, raws, options.mapping());
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_good AS SELECT *, row_number() OVER (PARTITION BY " + key
-          + " ORDER BY __file_idx, __row) AS __rank FROM spotlight_checked WHERE NOT __filtered AND __error IS NULL");
-      s.execute("DROP TABLE spotlight_checked");
-    }
-    long duplicates = scalar(c, "SELECT count(*) FROM spotlight_good WHERE __rank > 1");
+    String good = "NOT __filtered AND __error IS NULL";
+    long duplicates = scalar(c, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM spotlight_checked WHERE " + good
+        + " GROUP BY " + key + " HAVING count(*) > 1)");
     if (duplicates > 0) {
       if (!options.skipBadRows()) {
-        throw firstDuplicate(c, key, raws, options.mapping());
+        throw firstDuplicate(c, key, raws, options.mapping(), good);
       }
       skipped.put("duplicate " + key, duplicates);
     }
@@ -251,8 +252,10 @@ public final class MappedConnector implements Connector {
     long kept;
     try (Statement s = c.createStatement()) {
       kept = s.executeUpdate("INSERT INTO " + StagingTables.name(options.table()) + " SELECT " + targets
-          + " FROM spotlight_good g JOIN spotlight_files f ON f.idx = g.__file_idx WHERE g.__rank = 1");
-      s.execute("DROP TABLE spotlight_good");
+          + " FROM spotlight_checked g JOIN spotlight_files f ON f.idx = g.__file_idx WHERE " + good
+          + (duplicates > 0 ? " QUALIFY row_number() OVER (PARTITION BY g." + key + " ORDER BY g.__file_idx, g.__row) = 1" : ""));
+      s.execute("DROP VIEW spotlight_checked");
+      s.execute("DROP TABLE spotlight_mapped");
     }
     return new PullResult(inputs, read, kept, skipped, filtered);
   }
@@ -288,10 +291,13 @@ public final class MappedConnector implements Connector {
     return check.reason() + where;
   }
 
-  private static SpotlightException firstDuplicate(Connection c, String key, List<RawFile> raws, MappingSpec mapping) throws SQLException {
+  private static SpotlightException firstDuplicate(Connection c, String key, List<RawFile> raws, MappingSpec mapping, String good)
+      throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT d." + key + ", d.__file_idx, d.__row, o.__file_idx, o.__row FROM spotlight_good d JOIN spotlight_good o ON o."
-            + key + " = d." + key + " AND o.__rank = 1 WHERE d.__rank = 2 ORDER BY d.__file_idx, d.__row LIMIT 1")) {
+        ResultSet rs = s.executeQuery("SELECT " + key + ", __file_idx, __row, first_file, first_row FROM (SELECT " + key
+            + ", __file_idx, __row, row_number() OVER w AS rank, first_value(__file_idx) OVER w AS first_file, first_value(__row) OVER w AS first_row"
+            + " FROM spotlight_checked WHERE " + good + " WINDOW w AS (PARTITION BY " + key + " ORDER BY __file_idx, __row))"
+            + " WHERE rank = 2 ORDER BY __file_idx, __row LIMIT 1")) {
       rs.next();
       String column = mapping.fields().get(key).column();
       Location at = raws.get(rs.getInt(2)).locate(rs.getLong(3), column);
