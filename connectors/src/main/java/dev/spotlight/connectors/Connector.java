@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Reads one platform format into the canonical staging tables. Found by {@link java.util.ServiceLoader}.
  *
- * <p>A connector fills temporary DuckDB tables {@code staged_activity} and/or {@code staged_costs}
+ * <p>A connector fills temporary DuckDB tables (or defines views) {@code staged_activity} and/or {@code staged_costs}
  * with the canonical columns (see {@link dev.spotlight.connectors.canonical.StagingTables}); raw person
  * identifiers go into {@code participant}/{@code counterpart} and are pseudonymised by the store
  * writer before anything reaches disk.

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The temporary tables connectors fill: the canonical columns minus those the store writer derives
+ * The temporary tables (or views) connectors fill: the canonical columns minus those the store writer derives
  * ({@code source}, {@code occurred_on}), with raw person ids that the writer pseudonymises.
  */
 public final class StagingTables {
@@ -31,7 +31,7 @@ public final class StagingTables {
     return table.columns().stream().filter(c -> !DERIVED.contains(c.name())).toList();
   }
 
-  /** Creates the staging table for {@code table} if it does not exist yet. */
+  /** Creates the staging table for {@code table} if it does not exist yet (connectors may define a view of that name instead). */
   public static void create(Connection connection, CanonicalTable table) throws SQLException {
     String cols = columns(table).stream()
         .map(c -> Sql.identifier(c.name()) + " " + c.type().duckdbType())
@@ -43,7 +43,8 @@ public final class StagingTables {
 
   public static boolean exists(Connection connection, CanonicalTable table) throws SQLException {
     try (Statement s = connection.createStatement();
-        var rs = s.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = '" + name(table) + "'")) {
+        var rs = s.executeQuery("SELECT count(*) FROM (SELECT table_name AS n FROM duckdb_tables() WHERE temporary"
+            + " UNION ALL SELECT view_name FROM duckdb_views() WHERE temporary) WHERE n = '" + name(table) + "'")) {
       rs.next();
       return rs.getLong(1) > 0;
     }

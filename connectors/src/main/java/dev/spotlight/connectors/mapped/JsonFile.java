@@ -26,13 +26,15 @@ final class JsonFile implements RawFile {
   private final boolean lines;
   private final List<String> columns;
 
-  JsonFile(Connection c, Path path, String shownName) {
+  /** @param wanted the columns the mapping reads: keys are looked for in a sample first, the whole file only if one is missing */
+  JsonFile(Connection c, Path path, String shownName, java.util.Collection<String> wanted) {
     this.shownName = shownName;
     this.lines = !startsWithBracket(path);
     String format = lines ? "newline_delimited" : "array";
     this.relation = "(SELECT row_number() OVER () AS __row, json AS __json FROM read_json_objects("
         + Sql.literal(path.toAbsolutePath().toString()) + ", format = '" + format + "', maximum_object_size = 67108864))";
-    this.columns = keys(c);
+    List<String> sampled = keys(c, " LIMIT 10000");
+    this.columns = sampled.containsAll(wanted) ? sampled : keys(c, "");
   }
 
   private static boolean startsWithBracket(Path path) {
@@ -50,9 +52,9 @@ final class JsonFile implements RawFile {
     }
   }
 
-  private List<String> keys(Connection c) {
+  private List<String> keys(Connection c, String limit) {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT k FROM (SELECT DISTINCT unnest(json_keys(__json)) AS k FROM " + relation + ") ORDER BY k")) {
+        ResultSet rs = s.executeQuery("SELECT k FROM (SELECT DISTINCT unnest(json_keys(__json)) AS k FROM (SELECT __json FROM " + relation + limit + ")) ORDER BY k")) {
       List<String> names = new ArrayList<>();
       while (rs.next()) {
         names.add(rs.getString(1));

@@ -131,7 +131,6 @@ public final class MappedConnector implements Connector {
   }
 
   private static void createWorkTables(Connection c, MappedOptions options, MappingSql mapping) throws SQLException {
-    StagingTables.create(c, options.table());
     Map<String, String> types = new LinkedHashMap<>();
     types.put("__file_idx", "INTEGER");
     types.put("__row", "BIGINT");
@@ -151,7 +150,7 @@ public final class MappedConnector implements Connector {
   private static RawFile open(Connection c, Path file, MappedOptions options, Path scratch) {
     String shown = file.toString();
     return switch (options.formatOf(file.getFileName().toString())) {
-      case JSON -> new JsonFile(c, file, shown);
+      case JSON -> new JsonFile(c, file, shown, options.mapping().sourceColumns());
       case XLSX -> {
         XlsxSheetToCsv.convert(file, options.sheet(), scratch);
         yield new CsvFile(c, scratch, shown, ",", true, XlsxSheetToCsv.ROW_COLUMN);
@@ -247,16 +246,15 @@ public final class MappedConnector implements Connector {
           case "origin" -> "f.origin";
           case "origin_row" -> "g.__row";
           default -> "g." + Sql.identifier(col.name());
-        })
+        } + " AS " + Sql.identifier(col.name()))
         .collect(Collectors.joining(", "));
-    long kept;
     try (Statement s = c.createStatement()) {
-      kept = s.executeUpdate("INSERT INTO " + StagingTables.name(options.table()) + " SELECT " + targets
+      // the staged rows are a view over the mapped table: the store writer reads them once, in its COPY
+      s.execute("CREATE OR REPLACE TEMP VIEW " + StagingTables.name(options.table()) + " AS SELECT " + targets
           + " FROM spotlight_checked g JOIN spotlight_files f ON f.idx = g.__file_idx WHERE " + good
           + (duplicates > 0 ? " QUALIFY row_number() OVER (PARTITION BY g." + key + " ORDER BY g.__file_idx, g.__row) = 1" : ""));
-      s.execute("DROP VIEW spotlight_checked");
-      s.execute("DROP TABLE spotlight_mapped");
     }
+    long kept = scalar(c, "SELECT count(*) FROM spotlight_checked WHERE " + good) - duplicates;
     return new PullResult(inputs, read, kept, skipped, filtered);
   }
 
