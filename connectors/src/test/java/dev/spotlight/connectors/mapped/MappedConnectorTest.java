@@ -207,4 +207,61 @@ class MappedConnectorTest {
     assertThatThrownBy(() -> f.pull("x", "g", "files: x.csv\nmapping: { event_id: a, event_type: a, occurred_at: a }\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.kind()).isEqualTo(ExitKind.DATA));
   }
+
+  @Test
+  void readsAnXlsxSheetWithDateCellsAndReportsExcelRowNumbers() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    Path xlsx = dir.resolve("bookings.xlsx");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("not this one");
+      var sheet = wb.createSheet("Bookings");
+      var dateStyle = wb.createCellStyle();
+      dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+      String[] header = {"booking", "when", "member", "hours"};
+      var h = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        h.createCell(i).setCellValue(header[i]);
+      }
+      Object[][] rows = {{"B1", java.time.LocalDateTime.of(2026, 10, 31, 23, 30), "m1", 2.5}, {"B2", java.time.LocalDateTime.of(2026, 10, 1, 0, 15), "m2", 1}};
+      for (int r = 0; r < rows.length; r++) {
+        var row = sheet.createRow(r + 2);
+        row.createCell(0).setCellValue((String) rows[r][0]);
+        var c = row.createCell(1);
+        c.setCellValue((java.time.LocalDateTime) rows[r][1]);
+        c.setCellStyle(dateStyle);
+        row.createCell(2).setCellValue((String) rows[r][2]);
+        row.createCell(3).setCellValue(((Number) rows[r][3]).doubleValue());
+      }
+      sheet.createRow(5).createCell(0).setCellValue("B3");
+      sheet.getRow(5).createCell(1).setCellValue("next tuesday");
+      try (var out = Files.newOutputStream(xlsx)) {
+        wb.write(out);
+      }
+    }
+    String options = """
+        files: bookings.xlsx
+        sheet: Bookings
+        platform_kind: sharing
+        mapping:
+          event_id: booking
+          occurred_at: when
+          participant: member
+          quantity: hours
+          event_type: { value: booking.completed }
+        """;
+    assertThatThrownBy(() -> f.pull("bookings", "council", options))
+        .hasMessageContaining("bookings.xlsx:6:2: cannot read 'next tuesday' as occurred_at in column 'when'");
+    SourcePull.Outcome out = f.pull("bookings", "council", options + "on_bad_row: skip\n");
+    assertThat(out.result().skipped()).containsEntry("unreadable occurred_at", 1L);
+    assertThat(f.query("SELECT event_id, occurred_on, quantity, outcome, origin_row FROM activity ORDER BY event_id"))
+        .containsExactly("B1|2026-10-31|2.5|asset_use|3", "B2|2026-10-01|1.0|asset_use|4");
+  }
+
+  @Test
+  void headerlessCsvColumnsAreNumberedFromOne() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("plain.csv", "E1,2026-10-05,share.completed\nE2,2026-10-06,share.completed\n");
+    f.pull("plain", "g", "files: plain.csv\nheader: false\nmapping: { event_id: column1, occurred_at: column2, event_type: column3 }\n");
+    assertThat(f.query("SELECT event_id, occurred_on, origin_row FROM activity ORDER BY 1")).containsExactly("E1|2026-10-05|1", "E2|2026-10-06|2");
+  }
 }
