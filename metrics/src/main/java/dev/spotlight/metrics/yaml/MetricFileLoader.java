@@ -65,7 +65,7 @@ public final class MetricFileLoader {
     String resource = "/dev/spotlight/metrics/catalog/" + name + ".yaml";
     try (InputStream in = MetricFileLoader.class.getResourceAsStream(resource)) {
       if (in == null || !name.matches("[a-z0-9-]+")) {
-        throw SpotlightException.definition(at, "unknown metric catalogue '" + name + "'", "built-in catalogues: core");
+        throw SpotlightException.definition(at, "unknown metric catalogue '" + name + "'", "the built-in catalogue is core");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return parse("catalog:" + name, text, problems);
