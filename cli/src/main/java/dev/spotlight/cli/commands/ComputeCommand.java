@@ -47,6 +47,7 @@ public final class ComputeCommand implements Callable<Integer> {
     }
     ProjectContext context = ProjectContext.load(options.project(), app);
     Period period = context.period(query.period);
+    NeverPulled.warn(context);
     MetricQuery q = new MetricQuery(context.metricIds(query.metrics), query.by, period);
     ResultTable result;
     String engineVersion;
