@@ -16,13 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JSON export: an array of objects or one object per line (NDJSON). Each record stays a JSON
- * value and fields are extracted as text, so numbers and dates arrive exactly as written.
+ * A JSON export: an array of objects or one object per line (NDJSON). The fields a mapping reads
+ * are read as text (numbers as DuckDB prints them, nested values as JSON), in one parse per record.
  */
 final class JsonFile implements RawFile {
 
   private final String shownName;
   private final String relation;
+  private final String objects;
   private final boolean lines;
   private final List<String> columns;
 
@@ -30,11 +31,15 @@ final class JsonFile implements RawFile {
   JsonFile(Connection c, Path path, String shownName, java.util.Collection<String> wanted) {
     this.shownName = shownName;
     this.lines = !startsWithBracket(path);
-    String format = lines ? "newline_delimited" : "array";
-    this.relation = "(SELECT row_number() OVER () AS __row, json AS __json FROM read_json_objects("
-        + Sql.literal(path.toAbsolutePath().toString()) + ", format = '" + format + "', maximum_object_size = 67108864))";
+    String file = Sql.literal(path.toAbsolutePath().toString());
+    String format = lines ? "'newline_delimited'" : "'array'";
+    this.objects = "(SELECT json AS __json FROM read_json_objects(" + file + ", format = " + format + ", maximum_object_size = 67108864))";
     List<String> sampled = keys(c, " LIMIT 10000");
     this.columns = sampled.containsAll(wanted) ? sampled : keys(c, "");
+    // one parse per record: every wanted field is read as text, exactly as written (numbers too)
+    String cols = wanted.stream().map(w -> Sql.literal(w) + ": 'VARCHAR'").collect(java.util.stream.Collectors.joining(", "));
+    this.relation = "(SELECT row_number() OVER () AS __row, * FROM read_json(" + file + ", format = " + format
+        + ", columns = {" + (cols.isEmpty() ? "'__none': 'VARCHAR'" : cols) + "}, maximum_object_size = 67108864))";
   }
 
   private static boolean startsWithBracket(Path path) {
@@ -54,7 +59,7 @@ final class JsonFile implements RawFile {
 
   private List<String> keys(Connection c, String limit) {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT k FROM (SELECT DISTINCT unnest(json_keys(__json)) AS k FROM (SELECT __json FROM " + relation + limit + ")) ORDER BY k")) {
+        ResultSet rs = s.executeQuery("SELECT k FROM (SELECT DISTINCT unnest(json_keys(__json)) AS k FROM (SELECT __json FROM " + objects + limit + ")) ORDER BY k")) {
       List<String> names = new ArrayList<>();
       while (rs.next()) {
         names.add(rs.getString(1));
@@ -72,8 +77,7 @@ final class JsonFile implements RawFile {
 
   @Override
   public String columnSql(String name) {
-    String path = "$.\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    return "nullif(trim(json_extract_string(__json, " + Sql.literal(path) + ")), '')";
+    return "nullif(trim(" + Sql.identifier(name) + "), '')";
   }
 
   @Override

@@ -230,7 +230,7 @@ public final class MappedConnector implements Connector {
       }
     }
     if (!skipped.isEmpty() && !options.skipBadRows()) {
-      throw firstBadRow(c, errors, raws, options.mapping());
+      throw firstBadRow(c, errors, raws, options.mapping(), mapping);
     }
     String good = "NOT __filtered AND __error IS NULL";
     long duplicates = scalar(c, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM spotlight_checked WHERE " + good
@@ -258,16 +258,17 @@ public final class MappedConnector implements Connector {
     return new PullResult(inputs, read, kept, skipped, filtered);
   }
 
-  private static SpotlightException firstBadRow(Connection c, List<MappingSql.Check> errors, List<RawFile> raws, MappingSpec mapping) throws SQLException {
+  private static SpotlightException firstBadRow(Connection c, List<MappingSql.Check> errors, List<RawFile> raws, MappingSpec spec, MappingSql mapping)
+      throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM spotlight_checked WHERE NOT __filtered AND __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1")) {
       rs.next();
       MappingSql.Check check = errors.get(rs.getInt("__error"));
       RawFile raw = raws.get(rs.getInt("__file_idx"));
       long row = rs.getLong("__row");
-      FieldMapping f = mapping.fields().get(check.field());
+      FieldMapping f = spec.fields().get(check.field());
       String column = f == null ? null : f.column();
-      String value = column == null ? null : rs.getString(check.field() + "__raw");
+      String value = column == null || !mapping.keepsRaw(check.field(), f) ? null : rs.getString(check.field() + "__raw");
       Location at = raw.locate(row, column);
       String prefix = at.line() > 0 ? "" : raw.recordWord() + " " + row + ": ";
       return new SpotlightException(ExitKind.DATA, at, prefix + describe(check, column, value, f), "fix the row, or set on_bad_row: skip to skip and count such rows");

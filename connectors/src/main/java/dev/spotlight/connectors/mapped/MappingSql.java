@@ -48,7 +48,7 @@ final class MappingSql {
       cols.add("attributes");
     }
     for (var e : spec.fields().entrySet()) {
-      if (e.getValue().column() != null) {
+      if (keepsRaw(e.getKey(), e.getValue())) {
         cols.add(e.getKey() + "__raw");
       }
       if (e.getValue() instanceof FieldMapping.ValueMap) {
@@ -69,7 +69,7 @@ final class MappingSql {
     }
     for (var e : spec.fields().entrySet()) {
       FieldMapping f = e.getValue();
-      if (f.column() != null) {
+      if (keepsRaw(e.getKey(), f)) {
         sql.append(", ").append(file.columnSql(f.column())).append(" AS ").append(Sql.identifier(e.getKey() + "__raw"));
       }
       if (f instanceof FieldMapping.ValueMap vm) {
@@ -81,6 +81,20 @@ final class MappingSql {
     }
     sql.append(" FROM ").append(file.relationSql()).append(" src");
     return sql.toString();
+  }
+
+  /**
+   * Whether the mapped table keeps the source text of {@code field}: only where a row can fail on
+   * it (a value that does not parse, or one a value map does not list), for the error message.
+   */
+  boolean keepsRaw(String field, FieldMapping f) {
+    if (f.column() == null) {
+      return false;
+    }
+    if (f instanceof FieldMapping.ValueMap) {
+      return true;
+    }
+    return MappingSpec.targets(spec.table()).stream().anyMatch(c -> c.name().equals(field) && c.type() != ColumnType.STRING);
   }
 
   private static void appendParams(StringBuilder sql, List<String> values, List<Object> params) {
