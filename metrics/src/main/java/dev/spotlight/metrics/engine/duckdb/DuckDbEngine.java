@@ -32,11 +32,12 @@ public final class DuckDbEngine implements Engine {
   private final Connection connection;
   private final StoreLayout store;
   private final boolean hasAreas;
+  private final Path scratch;
 
   public DuckDbEngine(StoreLayout store, Path areasFile, ZoneId timezone) {
     this.store = store;
     try {
-      Path scratch = store.scratchDir().resolve("duckdb-" + ProcessHandle.current().pid());
+      this.scratch = store.scratchDir().resolve("duckdb-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
       Files.createDirectories(scratch);
       this.connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement s = connection.createStatement()) {
@@ -129,6 +130,12 @@ public final class DuckDbEngine implements Engine {
       connection.close();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    } finally {
+      try (var walk = Files.walk(scratch)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException ignored) {
+        // spill files are cleared again by the next pull
+      }
     }
   }
 }
