@@ -29,7 +29,8 @@ public final class MetricsCommand implements Runnable {
   }
 
   /** {@code metrics list}. */
-  @Command(name = "list", description = "List every loaded metric: id, type, unit and label.")
+  @Command(name = "list", description = "List every loaded metric: id, type, unit and label.",
+      footer = {"", "Example:", "  spotlight metrics list -p sample-data/sharelab/spotlight.yaml"})
   static final class ListMetrics implements Callable<Integer> {
     private final AppContext app;
     @Mixin ProjectOptions options;
@@ -51,7 +52,8 @@ public final class MetricsCommand implements Runnable {
   }
 
   /** {@code metrics show ID}. */
-  @Command(name = "show", description = "Show one metric's definition, as written, and where it is defined.")
+  @Command(name = "show", description = "Show one metric's definition, as written, and where it is defined.",
+      footer = {"", "Example:", "  spotlight metrics show participants"})
   static final class Show implements Callable<Integer> {
     private final AppContext app;
     @Mixin ProjectOptions options;
@@ -78,7 +80,8 @@ public final class MetricsCommand implements Runnable {
   }
 
   /** {@code metrics explain ID}. */
-  @Command(name = "explain", description = "Print the SQL the engine runs for a metric, with its bound parameters.")
+  @Command(name = "explain", description = "Print the SQL the engine runs for a metric, with its bound parameters.",
+      footer = {"", "Example:", "  spotlight metrics explain participants --period 2026-10 --by grantee"})
   static final class Explain implements Callable<Integer> {
     private final AppContext app;
     @Mixin ProjectOptions options;
