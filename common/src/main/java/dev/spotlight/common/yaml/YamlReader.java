@@ -117,7 +117,8 @@ public final class YamlReader {
         return new YamlSeq(at, items);
       }
       case VALUE_STRING -> {
-        return new YamlScalar(at, stringFilter.apply(p.getText(), textStart(p, at)), YamlScalar.Kind.STRING);
+        Location textAt = textStart(p, at);
+        return new YamlScalar(textAt, stringFilter.apply(p.getText(), textAt), YamlScalar.Kind.STRING);
       }
       case VALUE_NUMBER_INT -> {
         return new YamlScalar(at, p.getText(), YamlScalar.Kind.INTEGER);
