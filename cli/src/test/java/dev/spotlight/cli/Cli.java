@@ -1,5 +1,7 @@
 package dev.spotlight.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -28,6 +30,17 @@ public final class Cli {
     StringWriter err = new StringWriter();
     int exit = Spotlight.execute(args, new AppContext(new PrintWriter(out), new PrintWriter(err), env, CLOCK, false));
     return new Result(exit, out.toString(), err.toString());
+  }
+
+  /**
+   * Asserts a failed run as SPEC §4 prescribes: the exit code, nothing on stdout, and on stderr
+   * exactly the given error lines (each without its {@code spotlight: error: } prefix) and no stack trace.
+   */
+  public static void assertFailed(Result r, int exit, String... errors) {
+    assertThat(r.exit()).as(r.toString()).isEqualTo(exit);
+    assertThat(r.out()).as("stdout").isEmpty();
+    assertThat(r.errLines()).as("stderr").containsExactly(
+        java.util.Arrays.stream(errors).map(e -> "spotlight: error: " + e).toArray(String[]::new));
   }
 
   /** The exit code and the text written to stdout and stderr. */
