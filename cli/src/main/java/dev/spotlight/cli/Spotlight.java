@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "spotlight",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Version.class,
     description = "Measure and report the social impact of collaborative platforms.",
     subcommands = {
@@ -66,7 +67,7 @@ public final class Spotlight implements Runnable {
     boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
     Logging.configure(verbose);
     cli.setParameterExceptionHandler((ex, a) -> {
-      context.err().println("spotlight: error: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandName() + " --help')");
+      context.err().println("spotlight: error: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
       context.err().flush();
       return ExitKind.USAGE.code();
     });

@@ -53,7 +53,7 @@ public final class MetricsCommand implements Runnable {
 
   /** {@code metrics show ID}. */
   @Command(name = "show", description = "Show one metric's definition, as written, and where it is defined.",
-      footer = {"", "Example:", "  spotlight metrics show deprived_reach_share"})
+      footer = {"", "Example:", "  spotlight metrics show participants"})
   static final class Show implements Callable<Integer> {
     private final AppContext app;
     @Mixin ProjectOptions options;
@@ -81,7 +81,7 @@ public final class MetricsCommand implements Runnable {
 
   /** {@code metrics explain ID}. */
   @Command(name = "explain", description = "Print the SQL the engine runs for a metric, with its bound parameters.",
-      footer = {"", "Example:", "  spotlight metrics explain cost_per_participant --period 2026-10 --by grantee"})
+      footer = {"", "Example:", "  spotlight metrics explain participants --period 2026-10 --by grantee"})
   static final class Explain implements Callable<Integer> {
     private final AppContext app;
     @Mixin ProjectOptions options;

@@ -20,7 +20,8 @@ public final class SourcesCommand implements Runnable {
   }
 
   /** {@code sources list}. */
-  @Command(name = "list", description = "List connectors with their options.", footer = {"", "Example:", "  spotlight sources list"})
+  @Command(name = "list", description = "List connectors with their options.",
+      footer = {"", "Example:", "  spotlight sources list"})
   static final class ListSources implements Callable<Integer> {
     private final AppContext app;
 

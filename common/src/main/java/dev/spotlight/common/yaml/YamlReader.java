@@ -26,10 +26,12 @@ public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private final String fileName;
+  private final String text;
   private final BiFunction<String, Location, String> stringFilter;
 
-  private YamlReader(String fileName, BiFunction<String, Location, String> stringFilter) {
+  private YamlReader(String fileName, String text, BiFunction<String, Location, String> stringFilter) {
     this.fileName = fileName;
+    this.text = text;
     this.stringFilter = stringFilter;
   }
 
@@ -57,7 +59,7 @@ public final class YamlReader {
   }
 
   public static YamlNode parse(String fileName, String text, BiFunction<String, Location, String> stringFilter) {
-    YamlReader reader = new YamlReader(fileName, stringFilter);
+    YamlReader reader = new YamlReader(fileName, text, stringFilter);
     try (Reader r = new StringReader(text); JsonParser p = FACTORY.createParser(r)) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -76,6 +78,16 @@ public final class YamlReader {
   private Location here(JsonParser p) {
     JsonLocation l = p.currentTokenLocation();
     return new Location(fileName, l.getLineNr(), l.getColumnNr());
+  }
+
+  /** Where a string's characters begin: one column past the opening quote when the scalar is quoted. */
+  private Location textStart(JsonParser p, Location at) {
+    long offset = p.currentTokenLocation().getCharOffset();
+    if (offset < 0 || offset >= text.length()) {
+      return at;
+    }
+    char first = text.charAt((int) offset);
+    return first == '"' || first == '\'' ? at.shifted(1) : at;
   }
 
   private YamlNode node(JsonParser p) throws IOException {
@@ -105,7 +117,8 @@ public final class YamlReader {
         return new YamlSeq(at, items);
       }
       case VALUE_STRING -> {
-        return new YamlScalar(at, stringFilter.apply(p.getText(), at), YamlScalar.Kind.STRING);
+        Location textAt = textStart(p, at);
+        return new YamlScalar(textAt, stringFilter.apply(p.getText(), textAt), YamlScalar.Kind.STRING);
       }
       case VALUE_NUMBER_INT -> {
         return new YamlScalar(at, p.getText(), YamlScalar.Kind.INTEGER);

@@ -3,6 +3,7 @@ package dev.spotlight.cli.render.tidy;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.result.ResultRow;
 import java.io.IOException;
@@ -18,7 +19,11 @@ import java.util.Map;
  */
 public final class TidyJsonWriter {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** Plain numbers like the CSV's, and the caller's writer stays open for whatever it prints next. */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
 
   private TidyJsonWriter() {}
 

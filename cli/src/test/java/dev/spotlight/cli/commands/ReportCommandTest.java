@@ -1,0 +1,109 @@
+package dev.spotlight.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spotlight.cli.Cli;
+import dev.spotlight.cli.InitProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+  private static final byte[] ZIP = {'P', 'K', 3, 4};
+
+  @TempDir
+  Path temp;
+
+  private InitProject project;
+  private Path reports;
+
+  @BeforeEach
+  void initAndPull() {
+    project = InitProject.create(temp.resolve("my-report"));
+    reports = project.dir().resolve("reports");
+    Cli.Result pull = Cli.run("pull", "-p", project.file());
+    assertThat(pull.exit()).as(pull.toString()).isZero();
+  }
+
+  @Test
+  void writesTheReportFolderForThePeriod() throws IOException {
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    Path folder = reports.resolve("2026-10");
+    assertThat(r.out()).isEqualTo("report written to " + folder + "\n"
+        + "  impact-2026-10.xlsx\n"
+        + "  charts/trend.png\n"
+        + "  charts/grantees.png\n"
+        + "  charts/inclusion.png\n"
+        + "  metrics.csv\n"
+        + "  metrics.json\n"
+        + "  manifest.json\n");
+    assertThat(startOf(folder.resolve("impact-2026-10.xlsx"))).isEqualTo(ZIP);
+    for (String chart : List.of("trend", "grantees", "inclusion")) {
+      assertThat(startOf(folder.resolve("charts/" + chart + ".png"))).as(chart).isEqualTo(PNG);
+    }
+    assertThat(Files.readString(folder.resolve("metrics.csv"))).startsWith("metric,period,");
+    JsonNode metrics = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());
+    assertThat(metrics.get("project").asText()).isEqualTo("My platform impact report");
+    assertThat(metrics.get("period").get("label").asText()).isEqualTo("2026-10");
+    assertThat(metrics.get("results")).isNotEmpty();
+    assertThat(new ObjectMapper().readTree(folder.resolve("manifest.json").toFile()).isObject()).isTrue();
+    assertThat(entries(reports)).containsExactly("2026-10");
+  }
+
+  @Test
+  void aSecondRunReplacesTheFolderAndLeavesNoTemporaryFolders() throws IOException {
+    assertThat(Cli.run("report", "-p", project.file(), "--period", "2026-10").exit()).isZero();
+    Path folder = reports.resolve("2026-10");
+    Files.writeString(folder.resolve("left-over.txt"), "from an older run");
+    List<String> first = tree(folder);
+
+    Cli.Result again = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    assertThat(again.exit()).as(again.toString()).isZero();
+    assertThat(folder.resolve("left-over.txt")).doesNotExist();
+    assertThat(tree(folder)).containsExactlyElementsOf(first.stream().filter(f -> !f.equals("left-over.txt")).toList());
+    assertThat(entries(reports)).containsExactly("2026-10");
+  }
+
+  @Test
+  void anotherPeriodGetsItsOwnFolderBesideTheFirst() throws IOException {
+    assertThat(Cli.run("report", "-p", project.file(), "--period", "2026-10").exit()).isZero();
+
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-Q4");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(entries(reports)).containsExactly("2026-10", "2026-Q4");
+    assertThat(reports.resolve("2026-Q4/impact-2026-Q4.xlsx")).isRegularFile();
+  }
+
+  private static byte[] startOf(Path file) throws IOException {
+    return Arrays.copyOf(Files.readAllBytes(file), 4);
+  }
+
+  /** The names in a folder, hidden ones included, sorted. */
+  private static List<String> entries(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Every file under a folder, relative and sorted. */
+  private static List<String> tree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+    }
+  }
+}
