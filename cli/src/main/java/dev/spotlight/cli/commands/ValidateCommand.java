@@ -2,7 +2,6 @@ package dev.spotlight.cli.commands;
 
 import dev.spotlight.cli.AppContext;
 import dev.spotlight.cli.pipeline.ProjectContext;
-import dev.spotlight.cli.report.TemplateLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +21,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProjectContext context = ProjectContext.load(options.project(), app);
-    TemplateLoader.load(context.project().report().template(), context.project().dir(), context.project().report().templateAt());
+    ProjectContext context = ProjectContext.load(options.project(), app, true);
     if (!options.quiet) {
       app.out().println("ok: " + context.project().name() + " — " + context.project().sources().size() + " sources, "
           + context.metrics().ids().size() + " metrics, template " + context.project().report().template());

@@ -3,6 +3,7 @@ package dev.spotlight.cli.pipeline;
 import dev.spotlight.cli.AppContext;
 import dev.spotlight.cli.project.ProjectFile;
 import dev.spotlight.cli.project.ProjectLoader;
+import dev.spotlight.cli.report.TemplateLoader;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
@@ -40,9 +41,17 @@ public final class ProjectContext {
 
   /** Loads and checks everything, failing with every problem found (exit 3). */
   public static ProjectContext load(Path projectFile, AppContext app) {
+    return load(projectFile, app, false);
+  }
+
+  /**
+   * Like {@link #load(Path, AppContext)}; {@code everything} also checks what only some commands
+   * need (the report template, the pseudonym key variable), as {@code validate} does.
+   */
+  public static ProjectContext load(Path projectFile, AppContext app, boolean everything) {
     Connectors connectors = Connectors.installed();
-    ProjectFile project = new ProjectLoader(app.env(), connectors).load(projectFile);
     Problems problems = new Problems(ExitKind.DEFINITION);
+    ProjectFile project = new ProjectLoader(app.env(), connectors).load(projectFile, problems);
     List<MetricDefinition> defs = new ArrayList<>();
     for (ProjectFile.MetricFileRef ref : project.metrics()) {
       problems.collect(() -> defs.addAll(ref.catalog() != null
@@ -53,6 +62,13 @@ public final class ProjectContext {
     for (String id : project.report().metrics()) {
       if (!catalog.contains(id)) {
         problems.collect(() -> catalog.get(id, project.report().metricsAt()));
+      }
+    }
+    if (everything) {
+      problems.collect(() -> TemplateLoader.load(project.report().template(), project.dir(), project.report().templateAt()));
+      String keyEnv = project.privacy().pseudonymKeyEnv();
+      if (keyEnv != null && (app.env().get(keyEnv) == null || app.env().get(keyEnv).isEmpty())) {
+        problems.add(project.privacy().keyEnvAt(), "pseudonym key variable '" + keyEnv + "' is not set", "export " + keyEnv + "=<a secret string>");
       }
     }
     problems.throwIfAny();

@@ -51,13 +51,23 @@ public final class ProjectLoader {
   }
 
   public ProjectFile load(Path file) {
+    Problems problems = new Problems(ExitKind.DEFINITION);
+    ProjectFile project = load(file, problems);
+    problems.throwIfAny();
+    return project;
+  }
+
+  /**
+   * Loads what can be loaded, recording every problem in {@code problems} (keys that are wrong get
+   * their defaults), so that later stages can still check metric files and the template.
+   */
+  public ProjectFile load(Path file, Problems problems) {
     if (!Files.isRegularFile(file)) {
       throw SpotlightException.definition(Location.of(file), "project file not found", "run spotlight init, or pass -p path/to/spotlight.yaml");
     }
     Path dir = file.toAbsolutePath().getParent();
     YamlNode root = YamlReader.read(file, new EnvInterpolation(env));
     YamlMap top = YamlMap.asMap(root, "the project file");
-    Problems problems = new Problems(ExitKind.DEFINITION);
     top.checkKeys(TOP, "the project file", problems);
 
     String name = guard(problems, () -> top.requireString("name", "the project file"), null);
@@ -73,8 +83,7 @@ public final class ProjectLoader {
     List<SourceSpec> sources = guard(problems, () -> sources(top, dir, problems), List.of());
     List<ProjectFile.MetricFileRef> metrics = guard(problems, () -> metricFiles(top, dir), List.of());
     ProjectFile.ReportSettings report = guard(problems, () -> report(top), new ProjectFile.ReportSettings("monthly-impact", null, List.of(), null));
-    problems.throwIfAny();
-    return new ProjectFile(file, dir, name, zone, currency, store, reports, privacy, fx, areas, top.locationOf("areas"), proxies,
+    return new ProjectFile(file, dir, name == null ? "" : name, zone, currency, store, reports, privacy, fx, areas, top.locationOf("areas"), proxies,
         grantees, sources, metrics, report);
   }
 
