@@ -69,6 +69,7 @@ final class SourceSwap {
               Files.move(target, staged);
             }
             if (!Files.exists(target) && Files.exists(old)) {
+              Files.createDirectories(target.getParent());
               Files.move(old, target);
             }
           }
