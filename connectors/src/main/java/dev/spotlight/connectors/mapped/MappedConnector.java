@@ -218,26 +218,31 @@ public final class MappedConnector implements Connector {
           + " AS __filtered, " + (errors.isEmpty() ? "CAST(NULL AS INTEGER)" : error) + " AS __error FROM spotlight_mapped");
     }
     long filtered = 0;
+    long good = 0;
     Map<String, Long> skipped = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __filtered, __error, count(*) FROM spotlight_checked WHERE __filtered OR __error IS NOT NULL GROUP BY ALL ORDER BY 2")) {
+        ResultSet rs = s.executeQuery("SELECT __filtered, __error, count(*) FROM spotlight_checked GROUP BY ALL ORDER BY 2")) {
       while (rs.next()) {
+        int errorIndex = rs.getInt(2);
+        boolean noError = rs.wasNull();
         if (rs.getBoolean(1)) {
           filtered += rs.getLong(3);
+        } else if (noError) {
+          good += rs.getLong(3);
         } else {
-          skipped.merge(errors.get(rs.getInt(2)).reason(), rs.getLong(3), Long::sum);
+          skipped.merge(errors.get(errorIndex).reason(), rs.getLong(3), Long::sum);
         }
       }
     }
     if (!skipped.isEmpty() && !options.skipBadRows()) {
       throw firstBadRow(c, errors, raws, options.mapping(), mapping);
     }
-    String good = "NOT __filtered AND __error IS NULL";
-    long duplicates = scalar(c, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM spotlight_checked WHERE " + good
+    String isGood = "NOT __filtered AND __error IS NULL";
+    long duplicates = scalar(c, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM spotlight_checked WHERE " + isGood
         + " GROUP BY " + key + " HAVING count(*) > 1)");
     if (duplicates > 0) {
       if (!options.skipBadRows()) {
-        throw firstDuplicate(c, key, raws, options.mapping(), good);
+        throw firstDuplicate(c, key, raws, options.mapping(), isGood);
       }
       skipped.put("duplicate " + key, duplicates);
     }
@@ -251,10 +256,10 @@ public final class MappedConnector implements Connector {
     try (Statement s = c.createStatement()) {
       // the staged rows are a view over the mapped table: the store writer reads them once, in its COPY
       s.execute("CREATE OR REPLACE TEMP VIEW " + StagingTables.name(options.table()) + " AS SELECT " + targets
-          + " FROM spotlight_checked g JOIN spotlight_files f ON f.idx = g.__file_idx WHERE " + good
+          + " FROM spotlight_checked g JOIN spotlight_files f ON f.idx = g.__file_idx WHERE " + isGood
           + (duplicates > 0 ? " QUALIFY row_number() OVER (PARTITION BY g." + key + " ORDER BY g.__file_idx, g.__row) = 1" : ""));
     }
-    long kept = scalar(c, "SELECT count(*) FROM spotlight_checked WHERE " + good) - duplicates;
+    long kept = good - duplicates;
     return new PullResult(inputs, read, kept, skipped, filtered);
   }
 
