@@ -188,11 +188,11 @@ public final class MetricFileLoader {
       String t = m.optString("table").orElseThrow();
       table = CanonicalTable.byName(t).orElseThrow(() -> SpotlightException.definition(m.locationOf("table"), "unknown table '" + t + "'", "expected activity or costs"));
     }
-    Expr of = m.get("of").map(n -> expression(n, "of")).orElse(null);
+    Expr of = optionalExpression(m, "of");
     if (fn.needsOf() && of == null) {
       throw SpotlightException.definition(m.location(), "a " + type + " metric needs 'of:'", "the column or expression to aggregate");
     }
-    Expr where = m.get("where").map(n -> expression(n, "where")).orElse(null);
+    Expr where = optionalExpression(m, "where");
     Double p = null;
     if (fn == AggregateFunction.PERCENTILE) {
       YamlScalar ps = m.optScalar("p").orElseThrow(() -> SpotlightException.definition(m.location(), "a percentile metric needs 'p:'", "a fraction between 0 and 1, e.g. 0.9"));
@@ -217,8 +217,14 @@ public final class MetricFileLoader {
     YamlMap m = YamlMap.asMap(node, what);
     m.checkKeys(Set.of("metric", "where"), "a metric reference");
     String id = m.requireString("metric", "the " + what);
-    Expr where = m.get("where").map(n -> expression(n, "where")).orElse(null);
+    Expr where = optionalExpression(m, "where");
     return new MetricRef(id, where, m.locationOf("metric"));
+  }
+
+  /** The expression under {@code key}, or null when the key is absent; a key with no value is an error, not "no filter". */
+  private static Expr optionalExpression(YamlMap m, String key) {
+    YamlNode node = m.entries().get(key);
+    return node == null ? null : expression(node, key);
   }
 
   private static Expr expression(YamlNode node, String field) {
