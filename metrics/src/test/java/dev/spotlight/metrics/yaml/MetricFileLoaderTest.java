@@ -595,6 +595,80 @@ class MetricFileLoaderTest {
   }
 
   @Nested
+  class ExpressionLocations {
+
+    /** The problems of a count metric whose where: is written as {@code whereLines} from line 6. */
+    private List<String> where(String whereLines) {
+      return fixture.problemsOf("""
+          version: 1
+          metrics:
+            m:
+              label: M
+              type: count
+          """ + whereLines);
+    }
+
+    private static final String UNKNOWN = ": unknown column 'partcipant' in the activity table (did you mean 'participant'?)";
+
+    @Test
+    void aPlainScalarCountsFromTheFirstCharacterOfTheValue() {
+      assertThat(where("    where: event_type = 'x' and partcipant is not null\n")).containsExactly("metrics.yaml:6:33" + UNKNOWN);
+    }
+
+    @Test
+    void aDoubleQuotedScalarCountsFromInsideTheQuotes() {
+      // the quote is in column 12, the name starts in column 13
+      assertThat(where("    where: \"partcipant is not null\"\n")).containsExactly("metrics.yaml:6:13" + UNKNOWN);
+    }
+
+    @Test
+    void aSingleQuotedScalarSkipsTheQuoteAndDoubledQuotes() {
+      // 12 is the quote; "event_type = ''x'' and " is 23 characters from column 13, so 13 + 23 = 36
+      assertThat(where("    where: 'event_type = ''x'' and partcipant is not null'\n")).containsExactly("metrics.yaml:6:36" + UNKNOWN);
+    }
+
+    @Test
+    void aPlainScalarOverTwoLinesPointsIntoTheSecondLine() {
+      // "      and " is 10 characters
+      assertThat(where("    where: event_type = 'x'\n      and partcipant is not null\n")).containsExactly("metrics.yaml:7:11" + UNKNOWN);
+    }
+
+    @Test
+    void aLiteralBlockScalarPointsIntoItsContentLines() {
+      assertThat(where("    where: |-\n      event_type = 'x'\n      and partcipant is not null\n")).containsExactly("metrics.yaml:8:11" + UNKNOWN);
+    }
+
+    @Test
+    void aFoldedBlockScalarPointsIntoItsContentLines() {
+      assertThat(where("    where: >-\n      event_type = 'x'\n      and partcipant is not null\n")).containsExactly("metrics.yaml:8:11" + UNKNOWN);
+    }
+
+    @Test
+    void aSyntaxErrorInsideQuotesIsLocatedToo() {
+      // "    where: \"" is 12 characters; "event_type = 'x' " is 17 more, so '--' starts in column 30
+      assertThat(where("    where: \"event_type = 'x' -- c\"\n")).singleElement().asString()
+          .startsWith("metrics.yaml:6:30: comments are not allowed in expressions");
+    }
+
+    @Test
+    void anExpressionInAFlowMappingIsLocatedInItsLine() {
+      // "    numerator: { metric: m, where: " is 35 characters, so the quote is in column 36
+      assertThat(fixture.problemsOf("""
+          version: 1
+          metrics:
+            m:
+              label: M
+              type: count
+            r:
+              label: R
+              type: ratio
+              numerator: { metric: m, where: "partcipant is not null" }
+              denominator: m
+          """)).containsExactly("metrics.yaml:9:37" + UNKNOWN);
+    }
+  }
+
+  @Nested
   class Injection {
 
     private MetricYamlFixture.Loaded loadWhere(String key, String expression) {
