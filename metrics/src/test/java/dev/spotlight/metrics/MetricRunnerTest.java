@@ -12,10 +12,12 @@ import dev.spotlight.metrics.model.MetricCatalog;
 import dev.spotlight.metrics.model.MetricQuery;
 import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.model.Periods;
+import dev.spotlight.metrics.plan.QueryPlanner;
 import dev.spotlight.metrics.privacy.DisclosureRules;
 import dev.spotlight.metrics.result.MetricStatus;
 import dev.spotlight.metrics.result.ResultRow;
 import dev.spotlight.metrics.result.ResultTable;
+import dev.spotlight.metrics.sql.CompiledQuery;
 import dev.spotlight.metrics.sql.MoneyRules;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -639,6 +641,64 @@ class MetricRunnerTest {
       assertValue(row(t, "events", "leeds"), 5);       // 6
       // bradford has costs but no activity, and this query reads activity only
       assertThat(t.rows()).hasSize(2);
+    }
+  }
+
+  @Nested
+  class Explain {
+
+    private String explain(MetricRunner r, List<String> dims, String... metrics) {
+      return r.explain(new MetricQuery(List.of(metrics), dims, period("2026-10")));
+    }
+
+    private CompiledQuery compiled(MetricRunner r, List<String> dims, String... metrics) {
+      return r.compile(new QueryPlanner(r.catalog()).plan(new MetricQuery(List.of(metrics), dims, period("2026-10"))));
+    }
+
+    /** The lines of an explanation that are not comments. */
+    private static List<String> sqlLines(String explanation) {
+      return explanation.lines().filter(l -> !l.startsWith("--")).toList();
+    }
+
+    @Test
+    void showsTheEnginePeriodFormulasSqlAndParameters() {
+      String text = explain(runner, List.of("grantee"), "shares", "cost_per_share");
+      CompiledQuery q = compiled(runner, List.of("grantee"), "shares", "cost_per_share");
+      assertThat(text).startsWith("-- engine: duckdb, period 2026-10 (2026-10-01 .. 2026-10-31)\n");
+      // shares is atom a0; cost_per_share is a1 (programme_cost) over a2 (its own shares atom)
+      assertThat(text).contains("-- shares = a0\n", "-- cost_per_share = (a1 / a2)\n");
+      assertThat(text).contains(q.sql() + ";\n");
+      assertThat(String.join("\n", sqlLines(text))).isEqualTo(q.sql() + ";");
+      assertThat(text).endsWith("-- parameters: [GBP, USD, 0.8, 2026-10-01, 2026-10-31, share.completed, share.completed,"
+          + " GBP, USD, 0.8, 2026-10-01, 2026-10-31, 2026-10-31, 2026-10-01]\n");
+    }
+
+    @Test
+    void aUserStringLiteralAppearsOnlyAmongTheParameters() {
+      String text = explain(runner, List.of(), "shares");
+      assertThat(sqlLines(text)).noneMatch(l -> l.contains("share.completed"));
+      assertThat(text.lines().filter(l -> l.contains("share.completed")))
+          .singleElement().asString().startsWith("-- parameters: [");
+    }
+
+    @Test
+    void aLiteralThatLooksLikeSqlStaysInTheParameterLine() {
+      MetricCatalog hostile = TestCatalogs.load("""
+          version: 1
+          metrics:
+            odd:
+              label: Odd
+              type: count
+              where: "grantee = 'x'' or 1=1 ; drop table activity; --\\n' or event_type = 'y\\nDROP TABLE costs;'"
+          """);
+      MetricRunner r = new MetricRunner(hostile, engine, MONEY, DisclosureRules.OFF);
+      String text = explain(r, List.of(), "odd");
+      assertThat(String.join("\n", sqlLines(text))).isEqualTo(compiled(r, List.of(), "odd").sql() + ";");
+      assertThat(sqlLines(text)).noneMatch(l -> l.contains("drop table") || l.contains("DROP TABLE"));
+      // the newlines inside the two literals are shown escaped, on the parameters line
+      assertThat(text).endsWith(", x' or 1=1 ; drop table activity; --\\u000a, y\\u000aDROP TABLE costs;]\n");
+      // and it computes as a plain comparison: no grantee is called that
+      assertValue(row(r.compute(new MetricQuery(List.of("odd"), List.of(), period("2026-10"))), "odd"), 0);
     }
   }
 
