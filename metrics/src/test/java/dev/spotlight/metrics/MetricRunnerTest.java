@@ -104,6 +104,10 @@ class MetricRunnerTest {
           label: Repairs attempted
           type: count
           where: event_type = 'repair.attempted'
+        app_events:
+          label: App events in the 30% most deprived areas
+          type: count
+          where: attributes.channel = 'app' and deprivation_decile in (1, 2, 3)
         missing_events:
           label: Events of a type nobody records
           type: count
@@ -278,6 +282,13 @@ class MetricRunnerTest {
       ResultTable bySource = october(List.of("source"), "participants");
       assertValue(row(bySource, "participants", "peerby"), 9);
       assertValue(row(bySource, "participants", "repair-cafe"), 5);
+    }
+
+    @Test
+    void aWhereMayUseAttributesAndAreaColumns() {
+      // channel app: r02 (E01000001, decile 1) and r06 (E01000002, decile 3) = 2
+      MetricRunner open = runner(DisclosureRules.OFF);
+      assertValue(row(compute(open, "2026-10", List.of(), "app_events"), "app_events"), 2);
     }
 
     @Test
