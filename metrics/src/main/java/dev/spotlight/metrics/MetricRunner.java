@@ -14,6 +14,7 @@ import dev.spotlight.metrics.result.ResultTable;
 import dev.spotlight.metrics.sql.CompiledQuery;
 import dev.spotlight.metrics.sql.MoneyRules;
 import dev.spotlight.metrics.sql.QuerySqlBuilder;
+import java.util.List;
 
 /** Computes metric queries end to end: plan, render for the engine's dialect, run, assemble tidy results. */
 public final class MetricRunner {
@@ -56,8 +57,22 @@ public final class MetricRunner {
       out.append("-- ").append(mp.metric().id()).append(" = ").append(formula(mp.value())).append('\n');
     }
     out.append(sql.sql()).append(";\n");
-    out.append("-- parameters: ").append(sql.params()).append('\n');
+    out.append("-- parameters: ").append(parameters(sql.params())).append('\n');
     return out.toString();
+  }
+
+  /** The parameters as a list on one line: control characters are escaped, so no value can end the comment. */
+  static String parameters(List<Object> params) {
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < params.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      for (char c : String.valueOf(params.get(i)).toCharArray()) {
+        out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    return out.append(']').toString();
   }
 
   static String formula(ValueTree t) {

@@ -41,8 +41,11 @@ public final class AreasLoader {
       }
       try (ResultSet rs = s.executeQuery("SELECT __line, CASE"
           + " WHEN nullif(trim(area_code), '') IS NULL THEN 'empty area_code'"
-          + " WHEN population IS NOT NULL AND (try_cast(population AS BIGINT) IS NULL OR try_cast(population AS BIGINT) < 0) THEN 'population must be a whole number, not ''' || population || ''''"
-          + " WHEN deprivation_decile IS NOT NULL AND coalesce(try_cast(deprivation_decile AS INTEGER) NOT BETWEEN 1 AND 10, true) THEN 'deprivation_decile must be 1 to 10, not ''' || deprivation_decile || ''''"
+          // a cast to an integer rounds 1.5 to 2, so the value must be the same as a double
+          + " WHEN population IS NOT NULL AND coalesce(try_cast(population AS BIGINT) < 0"
+          + " OR try_cast(population AS DOUBLE) <> try_cast(population AS BIGINT), true) THEN 'population must be a whole number, not ''' || population || ''''"
+          + " WHEN deprivation_decile IS NOT NULL AND coalesce(try_cast(deprivation_decile AS INTEGER) NOT BETWEEN 1 AND 10"
+          + " OR try_cast(deprivation_decile AS DOUBLE) <> try_cast(deprivation_decile AS INTEGER), true) THEN 'deprivation_decile must be 1 to 10, not ''' || deprivation_decile || ''''"
           + " WHEN count(*) OVER (PARTITION BY trim(area_code)) > 1 THEN 'area_code ''' || trim(area_code) || ''' appears more than once'"
           + " END AS problem FROM areas_raw QUALIFY problem IS NOT NULL ORDER BY __line LIMIT 1")) {
         if (rs.next()) {

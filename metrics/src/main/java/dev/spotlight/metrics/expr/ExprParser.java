@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Parses expression text into an {@link Expr} tree; every node and every error carries its location
@@ -51,6 +52,18 @@ public final class ExprParser {
   public static Expr parse(String text, Location start) {
     ExprParser parser =
         new ExprParser(new SourceText(Objects.requireNonNull(text), Objects.requireNonNull(start)));
+    return parser.whole();
+  }
+
+  /**
+   * Parses {@code text}, whose character at each offset sits at {@code locate.apply(offset)} in its
+   * file (for text that is not written verbatim there: quoted, escaped or spread over lines).
+   *
+   * @throws SpotlightException with {@link dev.spotlight.common.error.ExitKind#DEFINITION}
+   */
+  public static Expr parse(String text, IntFunction<Location> locate) {
+    ExprParser parser =
+        new ExprParser(new SourceText(Objects.requireNonNull(text), locate.apply(0), locate));
     return parser.whole();
   }
 

@@ -62,17 +62,21 @@ public final class Periods {
         "'" + text + "' is not a period", "use 2026-10, 2026-Q3, 2026, 2026-04-01..2026-09-30, last-month or last-quarter");
   }
 
-  /** The period before {@code p}: the previous month, quarter or year, or the range of the same length just before. */
+  /**
+   * The period before {@code p}: the previous month, quarter or year, or the range of the same length
+   * just before. The label tells the forms apart: a range that happens to cover a calendar month is
+   * still a range.
+   */
   public static Period previous(Period p) {
     LocalDate s = p.start();
     LocalDate e = p.end();
-    if (s.getDayOfMonth() == 1 && e.equals(s.plusMonths(1).minusDays(1))) {
+    if (p.equals(month(YearMonth.from(s)))) {
       return month(YearMonth.from(s).minusMonths(1));
     }
-    if (s.getDayOfMonth() == 1 && (s.getMonthValue() - 1) % 3 == 0 && e.equals(s.plusMonths(3).minusDays(1))) {
+    if (s.getDayOfMonth() == 1 && (s.getMonthValue() - 1) % 3 == 0 && p.equals(quarter(s))) {
       return quarter(s.minusMonths(3));
     }
-    if (s.getDayOfYear() == 1 && e.equals(s.plusYears(1).minusDays(1))) {
+    if (s.getDayOfYear() == 1 && e.equals(s.plusYears(1).minusDays(1)) && p.label().equals(Integer.toString(s.getYear()))) {
       int y = s.getYear() - 1;
       return new Period(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), Integer.toString(y));
     }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +94,7 @@ public final class MetricFileLoader {
       for (var e : metrics.entries().entrySet()) {
         try {
           Location at = metrics.keyLocation(e.getKey());
-          out.add(metric(fileName, e.getKey(), at, YamlMap.asMap(e.getValue(), e.getKey()), problems, slice(lines, at.line())));
+          out.add(metric(fileName, e.getKey(), at, YamlMap.asMap(e.getValue(), e.getKey()), problems, slice(lines, at.line()), lines));
         } catch (SpotlightException ex) {
           problems.addAll(ex);
         }
@@ -123,7 +124,8 @@ public final class MetricFileLoader {
     return out.toString().stripTrailing();
   }
 
-  private static MetricDefinition metric(String fileName, String id, Location idAt, YamlMap m, Problems problems, String text) {
+  private static MetricDefinition metric(
+      String fileName, String id, Location idAt, YamlMap m, Problems problems, String text, List<String> lines) {
     if (!ID.matcher(id).matches()) {
       throw SpotlightException.definition(idAt, "metric id '" + id + "' must match [a-z][a-z0-9_]*", "use lower-case letters, digits and underscores");
     }
@@ -159,7 +161,7 @@ public final class MetricFileLoader {
     Map<String, String> tags = new LinkedHashMap<>();
     m.optMap("tags").ifPresent(t -> t.entries().forEach((k, v) -> tags.put(k, YamlMap.scalarText(v, k))));
     IntervalKind interval = interval(m, type);
-    MetricBody body = type.equals("ratio") ? ratio(m, id) : aggregate(m, type);
+    MetricBody body = type.equals("ratio") ? ratio(m, id, lines) : aggregate(m, type, lines);
     return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
         body, interval, tags, fileName, idAt, text);
   }
@@ -181,18 +183,18 @@ public final class MetricFileLoader {
     };
   }
 
-  private static MetricBody aggregate(YamlMap m, String type) {
+  private static MetricBody aggregate(YamlMap m, String type, List<String> lines) {
     AggregateFunction fn = AggregateFunction.valueOf(type.toUpperCase(Locale.ROOT));
     CanonicalTable table = CanonicalTable.ACTIVITY;
     if (m.has("table")) {
       String t = m.optString("table").orElseThrow();
       table = CanonicalTable.byName(t).orElseThrow(() -> SpotlightException.definition(m.locationOf("table"), "unknown table '" + t + "'", "expected activity or costs"));
     }
-    Expr of = m.get("of").map(n -> expression(n, "of")).orElse(null);
+    Expr of = optionalExpression(m, "of", lines);
     if (fn.needsOf() && of == null) {
       throw SpotlightException.definition(m.location(), "a " + type + " metric needs 'of:'", "the column or expression to aggregate");
     }
-    Expr where = m.get("where").map(n -> expression(n, "where")).orElse(null);
+    Expr where = optionalExpression(m, "where", lines);
     Double p = null;
     if (fn == AggregateFunction.PERCENTILE) {
       YamlScalar ps = m.optScalar("p").orElseThrow(() -> SpotlightException.definition(m.location(), "a percentile metric needs 'p:'", "a fraction between 0 and 1, e.g. 0.9"));
@@ -204,28 +206,83 @@ public final class MetricFileLoader {
     return new MetricBody.Aggregate(fn, table, of, where, p);
   }
 
-  private static MetricBody ratio(YamlMap m, String id) {
-    MetricRef num = ref(m.require("numerator", "ratio metric '" + id + "'"), "numerator");
-    MetricRef den = ref(m.require("denominator", "ratio metric '" + id + "'"), "denominator");
+  private static MetricBody ratio(YamlMap m, String id, List<String> lines) {
+    MetricRef num = ref(m.require("numerator", "ratio metric '" + id + "'"), "numerator", lines);
+    MetricRef den = ref(m.require("denominator", "ratio metric '" + id + "'"), "denominator", lines);
     return new MetricBody.Ratio(num, den);
   }
 
-  private static MetricRef ref(YamlNode node, String what) {
+  private static MetricRef ref(YamlNode node, String what, List<String> lines) {
     if (node instanceof YamlScalar s) {
       return new MetricRef(s.text(), null, s.location());
     }
     YamlMap m = YamlMap.asMap(node, what);
     m.checkKeys(Set.of("metric", "where"), "a metric reference");
     String id = m.requireString("metric", "the " + what);
-    Expr where = m.get("where").map(n -> expression(n, "where")).orElse(null);
+    Expr where = optionalExpression(m, "where", lines);
     return new MetricRef(id, where, m.locationOf("metric"));
   }
 
-  private static Expr expression(YamlNode node, String field) {
+  /** The expression under {@code key}, or null when the key is absent; a key with no value is an error, not "no filter". */
+  private static Expr optionalExpression(YamlMap m, String key, List<String> lines) {
+    YamlNode node = m.entries().get(key);
+    return node == null ? null : expression(node, key, lines);
+  }
+
+  private static Expr expression(YamlNode node, String field, List<String> lines) {
     YamlScalar s = YamlMap.asScalar(node, field);
     if (s.kind() == YamlScalar.Kind.NULL) {
       throw SpotlightException.definition(s.location(), "'" + field + "' is empty", null);
     }
-    return ExprParser.parse(s.text(), s.location());
+    IntFunction<Location> locate = locator(lines, s.text(), s.location());
+    return locate == null ? ExprParser.parse(s.text(), s.location()) : ExprParser.parse(s.text(), locate);
+  }
+
+  /**
+   * Where each character of a scalar's value is in the file. Only a plain one-line scalar is
+   * written verbatim: YAML drops quotes and escape characters, folds line breaks and strips
+   * indentation. The value is walked alongside the file text from the scalar's position, skipping
+   * what YAML dropped; a line end stands for the space or newline it became. Null when the walk
+   * gets lost (an escape that spells a different character), to count from the scalar's start.
+   */
+  static IntFunction<Location> locator(List<String> lines, String value, Location start) {
+    int n = value.length();
+    if (n == 0 || start.line() < 1 || start.column() < 1 || start.line() > lines.size()) {
+      return null;
+    }
+    int[] lineOf = new int[n];
+    int[] columnOf = new int[n];
+    int l = start.line() - 1;
+    int c = start.column() - 1;
+    for (int i = 0; i < n; i++) {
+      char v = value.charAt(i);
+      while (true) {
+        if (l >= lines.size()) {
+          return null;
+        }
+        String raw = lines.get(l);
+        if (c >= raw.length()) {
+          boolean folded = v == ' ' || v == '\n';
+          if (folded) {
+            lineOf[i] = l;
+            columnOf[i] = c;
+          }
+          l++;
+          c = 0;
+          if (folded) {
+            break;
+          }
+        } else if (raw.charAt(c++) == v) {
+          lineOf[i] = l;
+          columnOf[i] = c - 1;
+          break;
+        }
+      }
+    }
+    String file = start.file();
+    return offset -> {
+      int i = Math.max(0, Math.min(offset, n - 1));
+      return new Location(file, lineOf[i] + 1, columnOf[i] + 1 + Math.max(0, offset - i));
+    };
   }
 }

@@ -1,0 +1,102 @@
+package dev.spotlight.metrics.engine.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spotlight.common.store.StoreLayout;
+import dev.spotlight.metrics.ImpactStoreFixture;
+import dev.spotlight.metrics.TestCatalogs;
+import dev.spotlight.metrics.engine.AtomTable;
+import dev.spotlight.metrics.model.MetricCatalog;
+import dev.spotlight.metrics.model.MetricQuery;
+import dev.spotlight.metrics.model.Period;
+import dev.spotlight.metrics.model.Periods;
+import dev.spotlight.metrics.plan.QueryPlanner;
+import dev.spotlight.metrics.sql.CompiledQuery;
+import dev.spotlight.metrics.sql.MoneyRules;
+import dev.spotlight.metrics.sql.QuerySqlBuilder;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbEngineTest {
+
+  @TempDir
+  Path dir;
+
+  private static final Period OCTOBER = Periods.month(YearMonth.of(2026, 10));
+
+  private static final MetricCatalog CATALOG = TestCatalogs.load("""
+      version: 1
+      metrics:
+        events:
+          label: Events
+          type: count
+        value:
+          label: Value
+          type: sum
+          of: amount
+        typical:
+          label: Typical
+          type: median
+          of: amount
+        cost:
+          label: Cost
+          type: sum
+          table: costs
+          of: amount
+      """);
+
+  private static AtomTable run(DuckDbEngine engine, List<String> dims, String... metrics) {
+    CompiledQuery q = new QuerySqlBuilder(engine.dialect(), new MoneyRules("GBP", Map.of()), engine.hasAreas())
+        .build(new QueryPlanner(CATALOG).plan(new MetricQuery(List.of(metrics), dims, OCTOBER)));
+    return engine.run(q, OCTOBER);
+  }
+
+  @Test
+  void anEmptyStoreGivesZerosAndNullsWithoutDimensions() {
+    try (DuckDbEngine engine = new DuckDbEngine(new StoreLayout(dir.resolve("store")), null, ImpactStoreFixture.LONDON)) {
+      assertThat(engine.hasAreas()).isFalse();
+      AtomTable t = run(engine, List.of(), "events", "value", "typical", "cost");
+      assertThat(t.atoms()).containsExactly("a0", "a1", "a2", "a3");
+      assertThat(t.rows()).hasSize(1);
+      assertThat(t.rows().get(0).dims()).isEmpty();
+      assertThat(t.rows().get(0).values()).containsExactly(0.0, 0.0, null, 0.0);
+    }
+  }
+
+  @Test
+  void anEmptyStoreHasNoGroups() {
+    try (DuckDbEngine engine = new DuckDbEngine(new StoreLayout(dir.resolve("store")), null, ImpactStoreFixture.LONDON)) {
+      assertThat(run(engine, List.of("grantee"), "events", "cost").rows()).isEmpty();
+    }
+  }
+
+  @Test
+  void readsThePartitionedStoreWithSourceFromTheFolderName() {
+    ImpactStoreFixture f = ImpactStoreFixture.write(dir);
+    try (DuckDbEngine engine = new DuckDbEngine(f.store(), f.areasFile(), ImpactStoreFixture.LONDON)) {
+      assertThat(engine.hasAreas()).isTrue();
+      assertThat(engine.version()).startsWith("duckdb ");
+      AtomTable t = run(engine, List.of("source", "grantee"), "events");
+      assertThat(t.dimensions()).containsExactly("source", "grantee");
+      // October rows per (source, grantee), from the fixture's list: peerby has 8 kirklees and 6 leeds rows,
+      // repair-cafe 8 kirklees rows
+      assertThat(t.rows()).extracting(AtomTable.Row::dims).containsExactly(
+          Arrays.asList("peerby", "kirklees"), Arrays.asList("peerby", "leeds"), Arrays.asList("repair-cafe", "kirklees"));
+      assertThat(t.rows()).extracting(r -> r.values().get(0)).containsExactly(8.0, 6.0, 8.0);
+    }
+  }
+
+  @Test
+  void theScratchSpaceIsInsideTheStoreAndIsNeverReadAsData() {
+    ImpactStoreFixture f = ImpactStoreFixture.write(dir);
+    try (DuckDbEngine engine = new DuckDbEngine(f.store(), null, ImpactStoreFixture.LONDON)) {
+      assertThat(f.store().scratchDir()).isDirectory();
+      assertThat(run(engine, List.of(), "events").rows().get(0).values()).containsExactly(22.0);
+    }
+  }
+}
