@@ -445,7 +445,7 @@ class MetricFileLoaderTest {
       SpotlightException e = catchThrowableOfType(SpotlightException.class,
           () -> MetricFileLoader.loadCatalog("no-such-catalogue", at, new Problems(ExitKind.DEFINITION)));
       assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
-      assertThat(e.problems().get(0).render()).isEqualTo("spotlight.yaml:12:14: unknown metric catalogue 'no-such-catalogue' (built-in catalogues: core)");
+      assertThat(e.problems().get(0).render()).isEqualTo("spotlight.yaml:12:14: unknown metric catalogue 'no-such-catalogue' (the built-in catalogue is core)");
     }
 
     @Test
