@@ -253,11 +253,13 @@ public final class MappedConnector implements Connector {
           default -> "g." + Sql.identifier(col.name());
         } + " AS " + Sql.identifier(col.name()))
         .collect(Collectors.joining(", "));
+    StagingTables.create(c, options.table());
     try (Statement s = c.createStatement()) {
-      // the staged rows are a view over the mapped table: the store writer reads them once, in its COPY
-      s.execute("CREATE OR REPLACE TEMP VIEW " + StagingTables.name(options.table()) + " AS SELECT " + targets
+      s.executeUpdate("INSERT INTO " + StagingTables.name(options.table()) + " SELECT " + targets
           + " FROM spotlight_checked g JOIN spotlight_files f ON f.idx = g.__file_idx WHERE " + isGood
           + (duplicates > 0 ? " QUALIFY row_number() OVER (PARTITION BY g." + key + " ORDER BY g.__file_idx, g.__row) = 1" : ""));
+      s.execute("DROP VIEW spotlight_checked");
+      s.execute("DROP TABLE spotlight_mapped");
     }
     long kept = good - duplicates;
     return new PullResult(inputs, read, kept, skipped, filtered);
