@@ -55,7 +55,9 @@ public final class Spotlight implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    boolean terminal = System.console() != null;
+    // the launcher tells whether stderr (where progress goes) is a terminal; Java alone cannot
+    String tty = System.getProperty("spotlight.stderr.tty");
+    boolean terminal = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     System.exit(execute(args, new AppContext(out, err, System.getenv(), Clock.systemDefaultZone(), terminal)));
   }
 
@@ -93,7 +95,8 @@ public final class Spotlight implements Runnable {
       context.err().flush();
       return se.kind().code();
     }
-    context.err().println("spotlight: error: internal error: " + ex + (verbose ? "" : " (run with -v for details)"));
+    String what = String.valueOf(ex).lines().findFirst().orElse(ex.getClass().getName());
+    context.err().println("spotlight: error: internal error: " + what + (verbose ? "" : " (run with -v for details)"));
     if (verbose) {
       ex.printStackTrace(context.err());
     }

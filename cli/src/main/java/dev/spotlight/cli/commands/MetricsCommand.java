@@ -68,6 +68,7 @@ public final class MetricsCommand implements Runnable {
     @Override
     public Integer call() {
       ProjectContext context = ProjectContext.load(options.project(), app);
+      context.metricIds(List.of(id));
       MetricDefinition d = context.metrics().get(id, Location.NONE);
       app.out().println("# " + d.label() + "  (" + d.location().render() + ")");
       if (!d.description().isBlank()) {
@@ -105,7 +106,7 @@ public final class MetricsCommand implements Runnable {
     @Override
     public Integer call() {
       ProjectContext context = ProjectContext.load(options.project(), app);
-      context.metrics().get(id, Location.NONE);
+      context.metricIds(List.of(id));
       try (ComputeStage stage = ComputeStage.open(context, engine)) {
         app.out().print(stage.runner().explain(new MetricQuery(List.of(id), by, context.period(period))));
       }

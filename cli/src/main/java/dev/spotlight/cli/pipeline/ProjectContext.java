@@ -102,7 +102,8 @@ public final class ProjectContext {
 
   public Engine openEngine(String name) {
     return switch (name) {
-      case "duckdb" -> new DuckDbEngine(project.storeLayout(), project.areas(), project.timezone());
+      case "duckdb" -> new DuckDbEngine(project.storeLayout(), project.areas(), project.timezone(),
+          project.sources().stream().map(dev.spotlight.connectors.SourceSpec::name).collect(java.util.stream.Collectors.toSet()));
       case "spark" -> throw SpotlightException.usage("the spark engine is not available in this version of spotlight", "use --engine duckdb");
       default -> throw SpotlightException.usage("unknown engine '" + name + "'", "use duckdb or spark");
     };

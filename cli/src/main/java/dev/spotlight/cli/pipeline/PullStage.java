@@ -36,6 +36,7 @@ public final class PullStage {
     PullRecords records = new PullRecords(project.storeLayout());
     List<PullRecord> done = new ArrayList<>();
     try (StoreLock lock = StoreLock.acquire(project.storeLayout(), true, LOCK_WAIT, context.app()::warn)) {
+      warnAboutUndeclared(project);
       for (SourceSpec source : chosen) {
         long start = System.nanoTime();
         SourcePull.Outcome outcome = puller.run(context.connectors().get(source.connector(), source.location()), source, progress);
@@ -49,6 +50,20 @@ public final class PullStage {
       }
     }
     return done;
+  }
+
+  /** Data of a source the project no longer lists stays in the store but is ignored; say so once per pull. */
+  private void warnAboutUndeclared(ProjectFile project) {
+    List<String> declared = project.sources().stream().map(SourceSpec::name).toList();
+    java.util.Set<String> stored = new java.util.TreeSet<>();
+    for (var table : dev.spotlight.common.store.CanonicalTable.values()) {
+      stored.addAll(project.storeLayout().sources(table));
+    }
+    stored.removeAll(declared);
+    for (String s : stored) {
+      context.app().warn("the store holds data for source '" + s + "', which spotlight.yaml no longer lists; it is ignored"
+          + " (delete " + project.storeLayout().root().resolve("*/source=" + s) + " to remove it)");
+    }
   }
 
   private static List<SourceSpec> choose(List<SourceSpec> all, List<String> names) {

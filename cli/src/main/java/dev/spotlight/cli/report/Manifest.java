@@ -21,7 +21,8 @@ import java.util.Map;
 /** The run manifest (SPEC §5): inputs with SHA-256, row counts, definitions hash, engine, versions, timings. */
 public final class Manifest {
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
   private Manifest() {}
 
@@ -32,7 +33,7 @@ public final class Manifest {
     m.put("tool", "spotlight");
     m.put("version", Version.current());
     m.put("project", context.project().name());
-    m.put("project_file", context.project().file().toString());
+    m.put("project_file", context.project().file().toAbsolutePath().normalize().toString());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("start", period.start().toString());
     p.put("end", period.end().toString());

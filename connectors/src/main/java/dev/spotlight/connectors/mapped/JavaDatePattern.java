@@ -11,6 +11,12 @@ public final class JavaDatePattern {
 
   private JavaDatePattern() {}
 
+  /** Whether the pattern reads a zone offset (so a trailing {@code Z} in the data means UTC). */
+  public static boolean readsOffset(String pattern) {
+    String unquoted = pattern.replaceAll("'[^']*'", "");
+    return unquoted.indexOf('X') >= 0 || unquoted.indexOf('x') >= 0 || unquoted.indexOf('Z') >= 0;
+  }
+
   public static String toStrptime(String pattern, Location at) {
     StringBuilder out = new StringBuilder();
     int i = 0;
@@ -25,6 +31,10 @@ public final class JavaDatePattern {
         out.append(literal.replace("%", "%%"));
         i = end + 1;
         continue;
+      }
+      if (c == '[' || c == ']' || c == '{' || c == '}' || c == '#') {
+        throw SpotlightException.definition(at, "optional sections and reserved characters ([ ] { } #) are not supported in date format '" + pattern + "'",
+            "write one pattern per source, e.g. dd/MM/yyyy HH:mm");
       }
       if (!Character.isLetter(c)) {
         out.append(c == '%' ? "%%" : String.valueOf(c));

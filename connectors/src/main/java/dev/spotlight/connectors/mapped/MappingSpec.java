@@ -46,6 +46,8 @@ public record MappingSpec(CanonicalTable table, Map<String, FieldMapping> fields
     }
     Map<String, FieldMapping> fields = new LinkedHashMap<>();
     List<Attribute> attributes = new ArrayList<>();
+    // a field that is mapped but wrongly gets its own error, not also "mapping must fill"
+    java.util.Set<String> mentioned = new java.util.HashSet<>();
     for (var entry : mapping.entries().entrySet()) {
       String target = entry.getKey();
       if (!names.contains(target)) {
@@ -54,6 +56,7 @@ public record MappingSpec(CanonicalTable table, Map<String, FieldMapping> fields
         problems.add(mapping.keyLocation(target), "unknown " + table.tableName() + " column '" + target + "' in mapping", hint);
         continue;
       }
+      mentioned.add(target);
       try {
         if (target.equals("attributes")) {
           attributes.addAll(attributes(entry.getValue()));
@@ -66,7 +69,7 @@ public record MappingSpec(CanonicalTable table, Map<String, FieldMapping> fields
       }
     }
     for (String need : required(table)) {
-      if (!fields.containsKey(need)) {
+      if (!mentioned.contains(need)) {
         problems.add(mapping.location(), "mapping must fill '" + need + "'", "every " + table.tableName() + " row needs " + String.join(", ", required(table)));
       }
     }
@@ -84,6 +87,7 @@ public record MappingSpec(CanonicalTable table, Map<String, FieldMapping> fields
         throw SpotlightException.definition(m.location(), "'" + target + "' has both value: and column:", "use value: for a constant or column: to read a column");
       }
       YamlScalar v = m.optScalar("value").orElseThrow();
+      checkConstant(target, type, v);
       return new FieldMapping.Constant(v.text(), v.location());
     }
     String column = m.requireString("column", "the mapping of '" + target + "'");
@@ -115,6 +119,22 @@ public record MappingSpec(CanonicalTable table, Map<String, FieldMapping> fields
       throw SpotlightException.definition(m.locationOf("otherwise"), "otherwise: needs values:", null);
     }
     return new FieldMapping.FromColumn(column, format, m.location());
+  }
+
+  /** A constant must be a valid value of its column, or every row would silently get null. */
+  private static void checkConstant(String target, ColumnType type, YamlScalar v) {
+    String text = v.text().trim();
+    boolean ok = switch (type) {
+      case INTEGER -> text.matches("-?\\d+");
+      case DOUBLE, DECIMAL -> text.matches("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+      case DATE -> text.matches("\\d{4}-\\d{2}-\\d{2}");
+      case TIMESTAMP -> text.matches(MappingSql.ISO_TIMESTAMP);
+      default -> true;
+    };
+    if (!ok) {
+      throw SpotlightException.definition(v.location(), "'" + v.text() + "' is not a valid value for " + target,
+          type == ColumnType.DATE || type == ColumnType.TIMESTAMP ? "write an ISO-8601 date or date-time" : "write a number");
+    }
   }
 
   private static List<Attribute> attributes(YamlNode node) {

@@ -152,8 +152,10 @@ final class MappingSql {
     if (format == null) {
       return "CASE WHEN regexp_full_match(" + raw + ", " + Sql.literal(ISO_TIMESTAMP) + ") THEN try_cast(" + raw + " AS TIMESTAMPTZ) END";
     }
+    // Java's X accepts Z for UTC; strptime's %z wants a number
+    String text = JavaDatePattern.readsOffset(format) ? "regexp_replace(" + raw + ", 'Z$', '+00:00')" : raw;
     // a translated pattern holds only strptime directives and the user's literal text, quoted
-    return "CAST(try_strptime(" + raw + ", " + Sql.literal(JavaDatePattern.toStrptime(format, null)) + ") AS TIMESTAMPTZ)";
+    return "CAST(try_strptime(" + text + ", " + Sql.literal(JavaDatePattern.toStrptime(format, null)) + ") AS TIMESTAMPTZ)";
   }
 
   private String attributesSql(RawFile file, List<Object> params) {

@@ -264,4 +264,27 @@ class MappedConnectorTest {
     f.pull("plain", "g", "files: plain.csv\nheader: false\nmapping: { event_id: column1, occurred_at: column2, event_type: column3 }\n");
     assertThat(f.query("SELECT event_id, occurred_on, origin_row FROM activity ORDER BY 1")).containsExactly("E1|2026-10-05|1", "E2|2026-10-06|2");
   }
+
+  @Test
+  void offsetPatternsAcceptZForUtcAndOptionalSectionsAreRejected() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("z.csv", "id,at\nZ1,2026-10-31T23:30:00Z\nZ2,2026-10-31T23:30:00+01:00\n");
+    f.pull("z", "g", "files: z.csv\nmapping: { event_id: id, event_type: { value: x.y }, occurred_at: { column: at, format: \"yyyy-MM-dd'T'HH:mm:ssXXX\" } }\n");
+    assertThat(f.query("SELECT event_id, strftime(occurred_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM activity ORDER BY 1"))
+        .containsExactly("Z1|2026-10-31 23:30", "Z2|2026-10-31 22:30");
+    dev.spotlight.common.error.Problems problems = new dev.spotlight.common.error.Problems(ExitKind.DEFINITION);
+    MappedOptions.parse((dev.spotlight.common.yaml.YamlMap) dev.spotlight.common.yaml.YamlReader.parse("p.yaml",
+        "files: z.csv\nmapping: { event_id: id, event_type: t, occurred_at: { column: at, format: \"yyyy-MM-dd[ HH:mm]\" } }\n"), problems);
+    assertThat(problems.list()).hasSize(1);
+    assertThat(problems.list().get(0).message()).contains("optional sections");
+  }
+
+  @Test
+  void aConstantThatIsNotAValidValueIsADefinitionError() {
+    dev.spotlight.common.error.Problems problems = new dev.spotlight.common.error.Problems(ExitKind.DEFINITION);
+    MappedOptions.parse((dev.spotlight.common.yaml.YamlMap) dev.spotlight.common.yaml.YamlReader.parse("p.yaml",
+        "files: z.csv\nmapping: { event_id: id, event_type: t, occurred_at: at, amount: { value: abc } }\n"), problems);
+    assertThat(problems.list()).extracting(dev.spotlight.common.error.Problem::render)
+        .containsExactly("p.yaml:2:75: 'abc' is not a valid value for amount (write a number)");
+  }
 }

@@ -33,9 +33,19 @@ public final class DuckDbEngine implements Engine {
   private final StoreLayout store;
   private final boolean hasAreas;
   private final Path scratch;
+  private final java.util.Set<String> sources;
 
   public DuckDbEngine(StoreLayout store, Path areasFile, ZoneId timezone) {
+    this(store, areasFile, timezone, null);
+  }
+
+  /**
+   * @param sources the sources whose data counts (the project's); data the store still holds for
+   *     other sources is ignored. Null means every source in the store.
+   */
+  public DuckDbEngine(StoreLayout store, Path areasFile, ZoneId timezone, java.util.Set<String> sources) {
     this.store = store;
+    this.sources = sources == null ? null : java.util.Set.copyOf(sources);
     try {
       this.scratch = store.scratchDir().resolve("duckdb-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
       Files.createDirectories(scratch);
@@ -79,8 +89,8 @@ public final class DuckDbEngine implements Engine {
   @Override
   public AtomTable run(CompiledQuery query, Period period) {
     try {
-      defineView("activity", CanonicalTable.ACTIVITY, StoreRelations.activityFiles(store, period));
-      defineView("costs", CanonicalTable.COSTS, StoreRelations.costFiles(store));
+      defineView("activity", CanonicalTable.ACTIVITY, declared(StoreRelations.activityFiles(store, period)));
+      defineView("costs", CanonicalTable.COSTS, declared(StoreRelations.costFiles(store)));
       try (PreparedStatement p = connection.prepareStatement(query.sql())) {
         for (int i = 0; i < query.params().size(); i++) {
           Object v = query.params().get(i);
@@ -107,6 +117,10 @@ public final class DuckDbEngine implements Engine {
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB could not run the metric query: " + e.getMessage(), e);
     }
+  }
+
+  private List<Path> declared(List<Path> files) {
+    return sources == null ? files : files.stream().filter(f -> sources.contains(StoreRelations.sourceOf(f))).toList();
   }
 
   private void defineView(String name, CanonicalTable table, List<Path> files) throws SQLException {
