@@ -67,7 +67,7 @@ final class CsvFile implements RawFile {
 
   @Override
   public String columnSql(String name) {
-    return "nullif(trim(" + Sql.identifier(name) + "), '')";
+    return RawFile.cleaned(Sql.identifier(name));
   }
 
   @Override

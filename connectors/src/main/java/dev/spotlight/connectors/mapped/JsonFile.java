@@ -77,7 +77,7 @@ final class JsonFile implements RawFile {
 
   @Override
   public String columnSql(String name) {
-    return "nullif(trim(" + Sql.identifier(name) + "), '')";
+    return RawFile.cleaned(Sql.identifier(name));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.spotlight.connectors.canonical.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Generates the DuckDB SQL that maps one export file's rows to canonical columns, and the list of
@@ -59,7 +60,15 @@ final class MappingSql {
   }
 
   /** {@code SELECT ...} of the mapped columns from {@code file}'s relation; params are appended to {@code params}. */
-  String select(RawFile file, int fileIdx, List<Object> params) {
+  String select(RawFile rawFile, int fileIdx, List<Object> params) {
+    // each source column is cleaned once, in an inner projection, however often the mapping reads it
+    List<String> sourceColumns = spec.sourceColumns();
+    StringBuilder inner = new StringBuilder("(SELECT __row");
+    for (int i = 0; i < sourceColumns.size(); i++) {
+      inner.append(", ").append(rawFile.columnSql(sourceColumns.get(i))).append(" AS \"__c").append(i).append('"');
+    }
+    inner.append(" FROM ").append(rawFile.relationSql()).append(" raw)");
+    Function<String, String> file = column -> "\"__c" + sourceColumns.indexOf(column) + "\"";
     StringBuilder sql = new StringBuilder("SELECT ").append(fileIdx).append(" AS __file_idx, __row");
     for (CanonicalColumn c : MappingSpec.targets(spec.table())) {
       sql.append(", ").append(valueSql(c, file, params)).append(" AS ").append(Sql.identifier(c.name()));
@@ -70,16 +79,16 @@ final class MappingSql {
     for (var e : spec.fields().entrySet()) {
       FieldMapping f = e.getValue();
       if (keepsRaw(e.getKey(), f)) {
-        sql.append(", ").append(file.columnSql(f.column())).append(" AS ").append(Sql.identifier(e.getKey() + "__raw"));
+        sql.append(", ").append(file.apply(f.column())).append(" AS ").append(Sql.identifier(e.getKey() + "__raw"));
       }
       if (f instanceof FieldMapping.ValueMap vm) {
-        sql.append(", (").append(file.columnSql(vm.column())).append(" IS NOT NULL AND ")
-            .append(file.columnSql(vm.column())).append(" NOT IN (");
+        sql.append(", (").append(file.apply(vm.column())).append(" IS NOT NULL AND ")
+            .append(file.apply(vm.column())).append(" NOT IN (");
         appendParams(sql, new ArrayList<>(vm.values().keySet()), params);
         sql.append(")) AS ").append(Sql.identifier(e.getKey() + "__unmapped"));
       }
     }
-    sql.append(" FROM ").append(file.relationSql()).append(" src");
+    sql.append(" FROM ").append(inner).append(" src");
     return sql.toString();
   }
 
@@ -104,7 +113,7 @@ final class MappingSql {
     }
   }
 
-  private String valueSql(CanonicalColumn c, RawFile file, List<Object> params) {
+  private String valueSql(CanonicalColumn c, Function<String, String> file, List<Object> params) {
     FieldMapping f = spec.fields().get(c.name());
     if (f == null) {
       String fallback = switch (c.name()) {
@@ -123,10 +132,10 @@ final class MappingSql {
       return typed(c.type(), "CAST(? AS VARCHAR)", null);
     }
     if (f instanceof FieldMapping.FromColumn col) {
-      return typed(c.type(), file.columnSql(col.column()), col.format());
+      return typed(c.type(), file.apply(col.column()), col.format());
     }
     FieldMapping.ValueMap vm = (FieldMapping.ValueMap) f;
-    StringBuilder s = new StringBuilder("CASE ").append(file.columnSql(vm.column()));
+    StringBuilder s = new StringBuilder("CASE ").append(file.apply(vm.column()));
     for (Map.Entry<String, String> e : vm.values().entrySet()) {
       s.append(" WHEN CAST(? AS VARCHAR) THEN CAST(? AS VARCHAR)");
       params.add(e.getKey());
@@ -158,7 +167,7 @@ final class MappingSql {
     return "CAST(try_strptime(" + text + ", " + Sql.literal(JavaDatePattern.toStrptime(format, null)) + ") AS TIMESTAMPTZ)";
   }
 
-  private String attributesSql(RawFile file, List<Object> params) {
+  private String attributesSql(Function<String, String> file, List<Object> params) {
     if (spec.attributes().isEmpty()) {
       return "CAST(NULL AS MAP(VARCHAR, VARCHAR))";
     }
@@ -169,7 +178,7 @@ final class MappingSql {
     }
     keys.append("], [");
     for (int i = 0; i < spec.attributes().size(); i++) {
-      keys.append(i == 0 ? "" : ", ").append(file.columnSql(spec.attributes().get(i).column()));
+      keys.append(i == 0 ? "" : ", ").append(file.apply(spec.attributes().get(i).column()));
     }
     return keys.append("])").toString();
   }

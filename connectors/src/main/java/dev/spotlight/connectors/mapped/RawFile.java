@@ -15,6 +15,15 @@ interface RawFile {
   /** SQL yielding the text of source column {@code name} (trimmed, empty as null) from the relation. */
   String columnSql(String name);
 
+  /**
+   * The text of {@code column} with surrounding spaces removed and empty as null. Trimming is by far
+   * the dearest step of mapping, so only values that start or end with a space are trimmed.
+   */
+  static String cleaned(String column) {
+    return "CASE WHEN " + column + " = '' THEN NULL WHEN starts_with(" + column + ", ' ') OR ends_with(" + column + ", ' ') THEN nullif(trim("
+        + column + "), '') ELSE " + column + " END";
+  }
+
   /** The columns the file has. */
   List<String> columns();
 
