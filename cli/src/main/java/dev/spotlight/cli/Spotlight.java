@@ -41,8 +41,8 @@ import picocli.CommandLine.Command;
 
       CommandLine.HelpCommand.class
     },
-    footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid definition, 4 bad input data,",
-        "            5 quality gate failed, 6 source unreachable.", "Docs: docs/cli.md"})
+    footer = {"", "Exit codes:", "  0 ok, 1 internal error, 2 usage, 3 invalid definition,",
+        "  4 bad input data, 5 quality gate failed, 6 source unreachable.", "", "Docs: docs/cli.md"})
 public final class Spotlight implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
