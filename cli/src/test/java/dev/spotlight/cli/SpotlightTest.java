@@ -52,7 +52,7 @@ class SpotlightTest {
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("Usage: spotlight [-hV] [COMMAND]\n")
-        .contains("  validate  ", "  compute   ", "  report    ", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 invalid definition");
+        .contains("  validate  ", "  compute   ", "  report    ", "Exit codes:\n  0 ok, 1 internal error, 2 usage, 3 invalid definition,\n  4 bad input data, 5 quality gate failed, 6 source unreachable.");
   }
 
   @Test
