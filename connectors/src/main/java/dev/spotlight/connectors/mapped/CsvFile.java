@@ -20,6 +20,7 @@ final class CsvFile implements RawFile {
   private final List<String> columns;
   private final int headerLines;
   private final String rowColumn;
+  private final Path path;
 
   /**
    * @param path the UTF-8 file DuckDB reads (maybe a transcoded copy)
@@ -29,6 +30,7 @@ final class CsvFile implements RawFile {
   CsvFile(Connection c, Path path, String shownName, String delimiter, boolean header, String rowColumn) {
     this.shownName = shownName;
     this.rowColumn = rowColumn;
+    this.path = path;
     String base = "read_csv(" + Sql.literal(path.toAbsolutePath().toString())
         + ", delim = " + Sql.literal(delimiter)
         + ", quote = '\"', escape = '\"', header = " + header
@@ -78,7 +80,7 @@ final class CsvFile implements RawFile {
   @Override
   public Location locate(long row, String name) {
     int col = columns.indexOf(name) + 1;
-    long line = rowColumn == null ? row + headerLines : row;
+    long line = rowColumn == null ? PhysicalLines.startOf(path, row, headerLines) : row;
     return new Location(shownName, (int) Math.min(line, Integer.MAX_VALUE), col);
   }
 

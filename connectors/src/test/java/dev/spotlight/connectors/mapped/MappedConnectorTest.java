@@ -287,4 +287,12 @@ class MappedConnectorTest {
     assertThat(problems.list()).extracting(dev.spotlight.common.error.Problem::render)
         .containsExactly("p.yaml:2:75: 'abc' is not a valid value for amount (write a number)");
   }
+
+  @Test
+  void errorLinesArePhysicalLinesEvenAfterQuotedLineBreaksAndBlankLines() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("notes.csv", "id,at,note\nN1,2026-10-01,\"two\nlines\"\n\nN2,2026-10-02,\"say \"\"hi\"\"\"\nN3,not a date,x\n");
+    assertThatThrownBy(() -> f.pull("notes", "g", "files: notes.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n"))
+        .hasMessageContaining("notes.csv:6:2: cannot read 'not a date' as occurred_at in column 'at'");
+  }
 }
