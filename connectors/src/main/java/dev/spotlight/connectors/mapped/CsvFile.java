@@ -1,6 +1,8 @@
 package dev.spotlight.connectors.mapped;
 
+import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.connectors.canonical.DuckDbErrors;
 import dev.spotlight.connectors.canonical.Sql;
 import java.nio.file.Path;
@@ -33,9 +35,9 @@ final class CsvFile implements RawFile {
     this.path = path;
     String base = "read_csv(" + Sql.literal(path.toAbsolutePath().toString())
         + ", delim = " + Sql.literal(delimiter)
-        + ", quote = '\"', escape = '\"', header = " + header
+        + ", quote = '\"', escape = '\"', header = " + header + ", skip = 0"
         + ", all_varchar = true, strict_mode = true, null_padding = false, max_line_size = 16777216";
-    List<String> found = describe(c, base + ")", shownName);
+    List<String> found = describe(c, base + ")", path, delimiter.charAt(0), shownName);
     if (!header) {
       List<String> names = new ArrayList<>();
       for (int i = 1; i <= found.size(); i++) {
@@ -49,7 +51,7 @@ final class CsvFile implements RawFile {
     this.headerLines = header ? 1 : 0;
   }
 
-  private static List<String> describe(Connection c, String relation, String shownName) {
+  private static List<String> describe(Connection c, String relation, Path path, char delimiter, String shownName) {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
       List<String> names = new ArrayList<>();
       while (rs.next()) {
@@ -57,6 +59,13 @@ final class CsvFile implements RawFile {
       }
       return names;
     } catch (SQLException e) {
+      // DuckDB's sniffer says only that the dialect does not fit; find the record that breaks it
+      var ragged = PhysicalLines.firstRagged(path, delimiter);
+      if (ragged.isPresent()) {
+        throw new SpotlightException(ExitKind.DATA, new Location(shownName, (int) ragged.get().line(), 0),
+            "expected " + ragged.get().expected() + " fields like the header, found " + ragged.get().found(),
+            "check the delimiter and quoting of this line");
+      }
       throw DuckDbErrors.readError(e, shownName);
     }
   }

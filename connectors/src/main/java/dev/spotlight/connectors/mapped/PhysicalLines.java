@@ -15,6 +15,11 @@ final class PhysicalLines {
 
   private PhysicalLines() {}
 
+  /** A reader that replaces bytes that are not UTF-8 instead of failing: lines still count. */
+  private static BufferedReader lenient(Path file) throws IOException {
+    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+  }
+
   /**
    * @param record the 1-based record number among data records
    * @param headerRecords records before the data (1 with a header row)
@@ -26,7 +31,7 @@ final class PhysicalLines {
     boolean inQuotes = false;
     boolean recordHasContent = false;
     long recordStart = 1;
-    try (BufferedReader in = Files.newBufferedReader(utf8File, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = lenient(utf8File)) {
       int ch;
       while ((ch = in.read()) >= 0) {
         if (ch == '\uFEFF' && line == 1 && !recordHasContent) {
@@ -54,6 +59,59 @@ final class PhysicalLines {
         }
       }
       return recordHasContent && recordsSeen + 1 == target ? recordStart : record + headerRecords;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A record whose number of fields differs from the first record's. */
+  record Ragged(long line, int expected, int found) {}
+
+  /** The first record with a different number of fields than the first (header) record, if any. */
+  static java.util.Optional<Ragged> firstRagged(Path utf8File, char delimiter) {
+    long line = 1;
+    long recordStart = 1;
+    boolean inQuotes = false;
+    boolean recordHasContent = false;
+    int fields = 1;
+    int expected = -1;
+    try (BufferedReader in = lenient(utf8File)) {
+      int ch;
+      while (true) {
+        ch = in.read();
+        if (ch == '\uFEFF' && line == 1 && !recordHasContent) {
+          continue;
+        }
+        boolean end = ch < 0 || (ch == '\n' && !inQuotes);
+        if (end) {
+          if (recordHasContent) {
+            if (expected < 0) {
+              expected = fields;
+            } else if (fields != expected) {
+              return java.util.Optional.of(new Ragged(recordStart, expected, fields));
+            }
+          }
+          if (ch < 0) {
+            return java.util.Optional.empty();
+          }
+          fields = 1;
+          recordHasContent = false;
+          recordStart = line + 1;
+          line++;
+          continue;
+        }
+        if (ch == '\n') {
+          line++;
+        }
+        if (ch == '"') {
+          inQuotes = !inQuotes;
+        } else if (ch == delimiter && !inQuotes) {
+          fields++;
+        }
+        if (ch != '\r') {
+          recordHasContent = true;
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -295,4 +295,12 @@ class MappedConnectorTest {
     assertThatThrownBy(() -> f.pull("notes", "g", "files: notes.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n"))
         .hasMessageContaining("notes.csv:6:2: cannot read 'not a date' as occurred_at in column 'at'");
   }
+
+  @Test
+  void aRowWithTooManyFieldsIsReportedAtItsLine() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("r.csv", "id,at,kind\nR1,2026-10-01,\"a, b\"\nR2,2026-10-02,x,EXTRA\n");
+    assertThatThrownBy(() -> f.pull("r", "g", "files: r.csv\nmapping: { event_id: id, occurred_at: at, event_type: kind }\n"))
+        .hasMessage(dir.resolve("r.csv") + ":3: expected 3 fields like the header, found 4 (check the delimiter and quoting of this line)");
+  }
 }

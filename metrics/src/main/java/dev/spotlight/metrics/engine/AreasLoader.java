@@ -26,7 +26,7 @@ public final class AreasLoader {
     String path = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE areas_raw AS SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(" + path
-          + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', strict_mode = true)");
+          + ", header = true, skip = 0, all_varchar = true, delim = ',', quote = '\"', escape = '\"', strict_mode = true)");
       List<String> have = new java.util.ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT column_name FROM (DESCRIBE areas_raw)")) {
         while (rs.next()) {
