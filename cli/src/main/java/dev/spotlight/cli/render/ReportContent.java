@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param headline every report metric without dimensions for the period
  * @param headlinePrevious the same for the previous period (for "change vs previous period")
+ * @param fx the explicit exchange rates the project gives (reporting currency per unit), for the Method sheet
  */
 public record ReportContent(
     String projectName,
     String currency,
+    java.util.Map<String, java.math.BigDecimal> fx,
     int minCell,
     int rounding,
     String engine,

@@ -81,9 +81,6 @@ public final class ReportBuilder {
       notes.add(excluded[0] + " activity rows and " + excluded[1] + " cost rows in " + period.label() + " carry a currency other than "
           + context.project().currency() + " with no fx rate; their amounts are left out of money metrics.");
     }
-    if (!context.project().fx().isEmpty()) {
-      notes.add("Exchange rates used (" + context.project().currency() + " per unit): " + context.project().fx() + ".");
-    }
     List<ReportContent.SourceQuality> quality = pulls.stream()
         .map(p -> new ReportContent.SourceQuality(p.source(), p.connector(), p.recordsRead(), p.rowsKept(), p.skippedTotal() + p.filtered(),
             reasons(p)))
@@ -99,7 +96,8 @@ public final class ReportBuilder {
       String sql = stage.runner().explain(new MetricQuery(List.of(id), List.of(), period));
       infos.add(new ReportContent.MetricInfo(d.id(), d.label(), d.description(), d.unit(), d.typeName(), d.text(), sql));
     }
-    ReportContent content = new ReportContent(context.project().name(), context.project().currency(), context.project().privacy().minCell(),
+    ReportContent content = new ReportContent(context.project().name(), context.project().currency(), context.project().fx(),
+        context.project().privacy().minCell(),
         context.project().privacy().rounding(), stage.engine().version(), Version.current(), period, previous, infos, headline,
         headlinePrevious, sections, new ReportContent.DataQuality(quality, suppressed, undefined, notes), inputs);
     return new Built(content, tables);

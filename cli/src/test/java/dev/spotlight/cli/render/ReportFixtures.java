@@ -62,6 +62,7 @@ public final class ReportFixtures {
     return new ReportContent(
         "Kirklees Sharing",
         "GBP",
+        Map.of("USD", new java.math.BigDecimal("0.79")),
         5,
         0,
         "duckdb",

@@ -31,6 +31,10 @@ final class MethodSheet {
     disclosureRules(content.minCell(), content.rounding()).forEach(rule -> out.line(rule, styles.text()));
     out.gap();
 
+    out.line("Money", styles.heading());
+    moneyRules(content.currency(), content.fx()).forEach(rule -> out.line(rule, styles.text()));
+    out.gap();
+
     out.line("Metrics", styles.heading());
     int headerRow = out.nextRow();
     out.header(METRIC_HEADER);
@@ -59,6 +63,16 @@ final class MethodSheet {
   }
 
   /** The disclosure-control rules in force, one sentence per line, as the Method sheet states them. */
+  /** How amounts in other currencies were treated: converted at the project's explicit rates, or left out. */
+  static List<String> moneyRules(String currency, java.util.Map<String, java.math.BigDecimal> fx) {
+    List<String> rules = new java.util.ArrayList<>();
+    rules.add("Money is reported in " + currency + ". An amount with no currency is taken to be in " + currency + ".");
+    new java.util.TreeMap<>(fx).forEach((code, rate) ->
+        rules.add("Amounts in " + code + " are converted at " + rate.toPlainString() + " " + currency + " per " + code + " (rate from the project file)."));
+    rules.add("Amounts in any other currency are left out of money metrics and counted on the Data quality sheet; nothing is converted silently.");
+    return rules;
+  }
+
   static List<String> disclosureRules(int minCell, int rounding) {
     List<String> rules = new ArrayList<>();
     if (minCell > 1) {

@@ -103,7 +103,7 @@ class XlsxReportRendererTest {
                 new ResultRow("completion_rate", "2026-09", Map.of(), null, null, null, MetricStatus.UNDEFINED)));
     ReportContent content =
         new ReportContent(
-            base.projectName(), base.currency(), base.minCell(), base.rounding(), base.engine(), base.toolVersion(),
+            base.projectName(), base.currency(), base.fx(), base.minCell(), base.rounding(), base.engine(), base.toolVersion(),
             base.period(), base.previousPeriod(), base.metrics(), base.headline(), previous, base.sections(),
             base.quality(), base.inputs());
     Path dir = reportDir.resolve("changes");
@@ -230,7 +230,9 @@ class XlsxReportRendererTest {
         .contains(
             "Counts from 1 to 4 are shown as <5, and so is any ratio, change or other value built from such a count"
                 + " (including the previous period's count in a change). Zero is shown as 0.")
-        .contains("Suppression is primary only: a total shown beside suppressed cells can reveal one of them by subtraction.");
+        .contains("Suppression is primary only: a total shown beside suppressed cells can reveal one of them by subtraction.")
+        .contains("Amounts in USD are converted at 0.79 GBP per USD (rate from the project file).")
+        .contains("Amounts in any other currency are left out of money metrics");
   }
 
   @Test
