@@ -95,6 +95,14 @@ class SampleProjectEndToEndTest {
       assertThat(byLabel.get("Programme cost")).isCloseTo(expected.get("programme_cost"), within(1e-6));
       assertThat(byLabel.get("Cost per person taking part")).isCloseTo(expected.get("cost_per_participant"), within(1e-9));
       assertThat(wb.getSheet("Method")).isNotNull();
+      Sheet byGrantee = wb.getSheet("By grantee");
+      java.util.List<String> firstColumn = new java.util.ArrayList<>();
+      byGrantee.forEach(r -> {
+        if (r.getCell(0) != null && r.getCell(0).getCellType() == CellType.STRING) {
+          firstColumn.add(r.getCell(0).getStringCellValue());
+        }
+      });
+      assertThat(firstColumn).contains("Marsden Tool Library", "Kirklees Lend & Borrow").doesNotContain("marsden-tool-library");
       assertThat(wb.getSheet("Data quality")).isNotNull();
     }
   }

@@ -10,12 +10,14 @@ import java.util.List;
  *
  * @param headline every report metric without dimensions for the period
  * @param headlinePrevious the same for the previous period (for "change vs previous period")
+ * @param granteeNames display names of grantees by id (from the project's grantees:), shown instead of ids
  * @param fx the explicit exchange rates the project gives (reporting currency per unit), for the Method sheet
  */
 public record ReportContent(
     String projectName,
     String currency,
     java.util.Map<String, java.math.BigDecimal> fx,
+    java.util.Map<String, String> granteeNames,
     int minCell,
     int rounding,
     String engine,
@@ -28,6 +30,14 @@ public record ReportContent(
     List<SectionContent> sections,
     DataQuality quality,
     List<InputFile> inputs) {
+
+  /** How a group value is shown: a grantee's name where the project gives one, else the value itself. */
+  public String groupLabel(String dimension, String group) {
+    if ("grantee".equals(dimension) && granteeNames != null) {
+      return granteeNames.getOrDefault(group, group);
+    }
+    return group;
+  }
 
   /** What the report says about one metric: display fields plus its definition and generated SQL. */
   public record MetricInfo(

@@ -96,7 +96,9 @@ public final class ReportBuilder {
       String sql = stage.runner().explain(new MetricQuery(List.of(id), List.of(), period));
       infos.add(new ReportContent.MetricInfo(d.id(), d.label(), d.description(), d.unit(), d.typeName(), d.text(), sql));
     }
-    ReportContent content = new ReportContent(context.project().name(), context.project().currency(), context.project().fx(),
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    context.project().grantees().forEach(g -> names.put(g.id(), g.name() == null ? g.id() : g.name()));
+    ReportContent content = new ReportContent(context.project().name(), context.project().currency(), context.project().fx(), names,
         context.project().privacy().minCell(),
         context.project().privacy().rounding(), stage.engine().version(), Version.current(), period, previous, infos, headline,
         headlinePrevious, sections, new ReportContent.DataQuality(quality, suppressed, undefined, notes), inputs);

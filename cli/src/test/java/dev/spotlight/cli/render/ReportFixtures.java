@@ -63,6 +63,7 @@ public final class ReportFixtures {
         "Kirklees Sharing",
         "GBP",
         Map.of("USD", new java.math.BigDecimal("0.79")),
+        Map.of(),
         5,
         0,
         "duckdb",

@@ -41,7 +41,7 @@ record ChartSpec(
     StatusMarks marks = new StatusMarks(content.minCell());
     List<MetricInfo> metrics = table.metricIds().stream().map(lookup::get).toList();
     List<String> groups = table.groups();
-    List<String> categories = groups.stream().map(g -> g + markSuffix(table, g, marks)).toList();
+    List<String> categories = groups.stream().map(g -> content.groupLabel(section.dimension(), g) + markSuffix(table, g, marks)).toList();
 
     Map<String, List<Integer>> byUnit = new LinkedHashMap<>();
     for (int i = 0; i < metrics.size(); i++) {
@@ -69,7 +69,7 @@ record ChartSpec(
     Period period = section.results().period() != null ? section.results().period() : content.period();
     String title = section.title() + (units.isEmpty() ? "" : " (" + String.join(", ", units) + ")") + ", " + period.label();
     String note = section.note() == null || section.note().isBlank() ? "No results for this period." : section.note();
-    boolean marked = !categories.equals(groups);
+    boolean marked = groups.stream().anyMatch(g -> !markSuffix(table, g, marks).isEmpty());
     return new ChartSpec(
         title,
         capitalise(section.dimension()),

@@ -33,9 +33,12 @@ final class SectionSheet {
   private final StatusMarks marks;
   private final CsvSpill spill;
   private final int maxRows;
+  private final java.util.function.BinaryOperator<String> labels;
 
   /** @param maxRows the rows a worksheet holds; a longer table goes to a CSV file through {@code spill} */
-  SectionSheet(SectionContent section, MetricLookup metrics, StatusMarks marks, CsvSpill spill, int maxRows) {
+  SectionSheet(SectionContent section, MetricLookup metrics, StatusMarks marks, CsvSpill spill, int maxRows,
+      java.util.function.BinaryOperator<String> labels) {
+    this.labels = labels;
     this.section = section;
     this.metrics = metrics;
     this.marks = marks;
@@ -84,7 +87,7 @@ final class SectionSheet {
     out.freezeAbove(headerRow + 1);
     for (String group : table.groups()) {
       Row row = out.row();
-      out.text(row, 0, group, out.styles().text());
+      out.text(row, 0, labels.apply(section.dimension(), group), out.styles().text());
       for (int i = 0; i < columns.size(); i++) {
         Column column = columns.get(i);
         ResultRow result = table.cell(group, column.metric().id());

@@ -86,7 +86,7 @@ public final class XlsxReportRenderer implements Renderer {
       MetricLookup metrics = new MetricLookup(content.metrics());
       StatusMarks marks = new StatusMarks(content.minCell());
       for (int i = 0; i < sectionSheets.size(); i++) {
-        new SectionSheet(content.sections().get(i), metrics, marks, spill, maxRows)
+        new SectionSheet(content.sections().get(i), metrics, marks, spill, maxRows, content::groupLabel)
             .write(new SheetWriter(sectionSheets.get(i), styles));
       }
       new DataQualitySheet(content.quality()).write(new SheetWriter(quality, styles));

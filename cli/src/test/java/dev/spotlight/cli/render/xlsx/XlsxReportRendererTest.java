@@ -103,7 +103,7 @@ class XlsxReportRendererTest {
                 new ResultRow("completion_rate", "2026-09", Map.of(), null, null, null, MetricStatus.UNDEFINED)));
     ReportContent content =
         new ReportContent(
-            base.projectName(), base.currency(), base.fx(), base.minCell(), base.rounding(), base.engine(), base.toolVersion(),
+            base.projectName(), base.currency(), base.fx(), base.granteeNames(), base.minCell(), base.rounding(), base.engine(), base.toolVersion(),
             base.period(), base.previousPeriod(), base.metrics(), base.headline(), previous, base.sections(),
             base.quality(), base.inputs());
     Path dir = reportDir.resolve("changes");
