@@ -59,9 +59,22 @@ public record ReportContent(
    * @param dimension the dimension the table and chart are split by (e.g. "grantee", "month")
    * @param chart "line", "bar" or "none"
    * @param note shown under the title (e.g. why the section is empty)
+   * @param chartMetricIds the metrics the chart draws (a subset of {@code metricIds}, so a chart stays readable)
    */
   public record SectionContent(
-      String id, String title, String dimension, String chart, List<String> metricIds, ResultTable results, String note) {}
+      String id, String title, String dimension, String chart, List<String> metricIds, ResultTable results, String note,
+      List<String> chartMetricIds) {
+
+    /** A section whose chart draws every metric of its table. */
+    public SectionContent(String id, String title, String dimension, String chart, List<String> metricIds, ResultTable results, String note) {
+      this(id, title, dimension, chart, metricIds, results, note, metricIds);
+    }
+
+    /** The same section narrowed to the metrics its chart draws. */
+    public SectionContent forChart() {
+      return new SectionContent(id, title, dimension, chart, chartMetricIds, results, note, chartMetricIds);
+    }
+  }
 
   /** Rows read and skipped per source, and what the results left out. */
   public record DataQuality(List<SourceQuality> sources, long suppressedCells, long undefinedCells, List<String> notes) {}

@@ -65,7 +65,8 @@ public final class ReportBuilder {
       ResultTable result = stage.compute(new MetricQuery(chosen, List.of(s.by()), sectionPeriod));
       tables.add(result);
       String note = cannot.isEmpty() ? null : "Not shown here (cannot be split by " + s.by() + "): " + String.join(", ", cannot) + ".";
-      sections.add(new ReportContent.SectionContent(s.id(), s.title(), s.by(), s.chart(), chosen, result, note));
+      List<String> charted = chosen.stream().filter(id -> shows(s.chartShow(), context.metrics().get(id, null))).toList();
+      sections.add(new ReportContent.SectionContent(s.id(), s.title(), s.by(), s.chart(), chosen, result, note, charted));
     }
     long suppressed = 0;
     long undefined = 0;

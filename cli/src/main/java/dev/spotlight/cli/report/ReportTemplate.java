@@ -12,6 +12,7 @@ public record ReportTemplate(String name, String title, String source, List<Sect
    * @param months for calendar sections, how many months ending with the report period to show (0 = the period only)
    * @param chart line, bar or none
    * @param show which metrics: all, counts, money or percent
+   * @param chartShow which of those the chart draws (same words; default: as {@code show})
    */
-  public record Section(String id, String title, String by, int months, String chart, String show) {}
+  public record Section(String id, String title, String by, int months, String chart, String show, String chartShow) {}
 }

@@ -28,7 +28,7 @@ public final class TemplateLoader {
   static final List<String> CHARTS = List.of("line", "bar", "none");
   static final List<String> SHOW = List.of("all", "counts", "money", "percent");
   private static final Set<String> TOP = Set.of("title", "sections");
-  private static final Set<String> SECTION = Set.of("id", "title", "by", "months", "chart", "show");
+  private static final Set<String> SECTION = Set.of("id", "title", "by", "months", "chart", "show", "chart_show");
 
   private TemplateLoader() {}
 
@@ -84,7 +84,8 @@ public final class TemplateLoader {
         }
         String chart = oneOf(s, "chart", "none", CHARTS, problems);
         String show = oneOf(s, "show", "all", SHOW, problems);
-        sections.add(new ReportTemplate.Section(id, s.string("title", id), by, months, chart, show));
+        String chartShow = oneOf(s, "chart_show", show, SHOW, problems);
+        sections.add(new ReportTemplate.Section(id, s.string("title", id), by, months, chart, show, chartShow));
       } catch (SpotlightException e) {
         problems.addAll(e);
       }

@@ -60,8 +60,8 @@ class TemplateLoaderTest {
     assertThat(t.title()).isEqualTo("Board pack");
     assertThat(t.source()).isEqualTo(file.toString());
     assertThat(t.sections()).containsExactly(
-        new ReportTemplate.Section("by-area", "Reach by local authority", "local_authority", 0, "bar", "counts"),
-        new ReportTemplate.Section("channels", "channels", "attributes.channel", 0, "none", "all"));
+        new ReportTemplate.Section("by-area", "Reach by local authority", "local_authority", 0, "bar", "counts", "counts"),
+        new ReportTemplate.Section("channels", "channels", "attributes.channel", 0, "none", "all", "all"));
   }
 
   @Test
@@ -72,7 +72,7 @@ class TemplateLoaderTest {
 
     assertThat(t.name()).isEqualTo("plain");
     assertThat(t.title()).isEqualTo("Impact report");
-    assertThat(t.sections()).containsExactly(new ReportTemplate.Section("months", "months", "month", 6, "line", "all"));
+    assertThat(t.sections()).containsExactly(new ReportTemplate.Section("months", "months", "month", 6, "line", "all", "all"));
   }
 
   @Test

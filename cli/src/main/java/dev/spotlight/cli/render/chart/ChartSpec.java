@@ -37,7 +37,7 @@ record ChartSpec(
     String source) {
 
   static ChartSpec of(ReportContent content, SectionContent section, MetricLookup lookup) {
-    SectionTable table = SectionTable.of(section);
+    SectionTable table = SectionTable.of(section.forChart());
     StatusMarks marks = new StatusMarks(content.minCell());
     List<MetricInfo> metrics = table.metricIds().stream().map(lookup::get).toList();
     List<String> groups = table.groups();
