@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A delimited text file read by DuckDB's CSV reader, every field as text. */
-final class CsvFile implements RawFile {
+public final class CsvFile implements RawFile {
 
   private final String shownName;
   private final String readCsv;
@@ -29,7 +29,7 @@ final class CsvFile implements RawFile {
    * @param shownName the name errors show (the user's file)
    * @param rowColumn a column holding the record's own row number (XLSX conversions), or null
    */
-  CsvFile(Connection c, Path path, String shownName, String delimiter, boolean header, String rowColumn) {
+  public CsvFile(Connection c, Path path, String shownName, String delimiter, boolean header, String rowColumn) {
     this.shownName = shownName;
     this.rowColumn = rowColumn;
     this.path = path;

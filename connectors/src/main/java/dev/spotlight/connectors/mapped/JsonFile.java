@@ -19,7 +19,7 @@ import java.util.List;
  * A JSON export: an array of objects or one object per line (NDJSON). The fields a mapping reads
  * are read as text (numbers as DuckDB prints them, nested values as JSON), in one parse per record.
  */
-final class JsonFile implements RawFile {
+public final class JsonFile implements RawFile {
 
   private final String shownName;
   private final String relation;
@@ -28,7 +28,7 @@ final class JsonFile implements RawFile {
   private final List<String> columns;
 
   /** @param wanted the columns the mapping reads: keys are looked for in a sample first, the whole file only if one is missing */
-  JsonFile(Connection c, Path path, String shownName, java.util.Collection<String> wanted) {
+  public JsonFile(Connection c, Path path, String shownName, java.util.Collection<String> wanted) {
     this.shownName = shownName;
     this.lines = !startsWithBracket(path);
     String file = Sql.literal(path.toAbsolutePath().toString());

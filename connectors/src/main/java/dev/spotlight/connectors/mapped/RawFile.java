@@ -7,7 +7,7 @@ import java.util.List;
  * One export file as DuckDB reads it: a relation with a record number {@code __row} and text
  * columns, and how records map back to lines and columns for error messages.
  */
-interface RawFile {
+public interface RawFile {
 
   /** A FROM-clause relation with {@code __row} and the file's columns. */
   String relationSql();
