@@ -36,6 +36,9 @@ public final class MetricRunner {
   }
 
   public ResultTable compute(MetricQuery query) {
+    if (query.metrics().isEmpty()) {
+      return new ResultTable(query.period(), query.dimensions(), java.util.List.of());
+    }
     QueryPlan plan = new QueryPlanner(catalog).plan(query);
     CompiledQuery sql = compile(plan);
     AtomTable atoms = engine.run(sql, query.period());

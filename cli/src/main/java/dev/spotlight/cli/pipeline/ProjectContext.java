@@ -72,6 +72,9 @@ public final class ProjectContext {
       }
     }
     problems.throwIfAny();
+    if (catalog.ids().isEmpty()) {
+      app.warn("the project loads no metrics: add metric files or '- catalog: core' under metrics: in " + project.file().getFileName());
+    }
     return new ProjectContext(app, project, connectors, catalog);
   }
 
