@@ -104,7 +104,7 @@ public final class StoreWriter {
           + " LEFT JOIN spotlight_pseudonyms p1 ON p1.id = a.participant"
           + " LEFT JOIN spotlight_pseudonyms p2 ON p2.id = a.counterpart)"
           + " TO " + Sql.literal(dir.toAbsolutePath().toString())
-          + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (month), FILENAME_PATTERN 'part-{i}')");
+          + " (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (month), FILENAME_PATTERN 'part-{i}')");
       s.execute("DROP TABLE spotlight_pseudonyms");
       return count(s, StagingTables.ACTIVITY);
     }
@@ -128,7 +128,7 @@ public final class StoreWriter {
         .collect(Collectors.joining(", "));
     try (Statement s = c.createStatement()) {
       s.execute("COPY (SELECT " + select + " FROM " + StagingTables.COSTS + ") TO "
-          + Sql.literal(dir.resolve("part-0.parquet").toAbsolutePath().toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+          + Sql.literal(dir.resolve("part-0.parquet").toAbsolutePath().toString()) + " (FORMAT parquet, COMPRESSION snappy)");
       return count(s, StagingTables.COSTS);
     }
   }
