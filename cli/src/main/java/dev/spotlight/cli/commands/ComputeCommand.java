@@ -46,12 +46,12 @@ public final class ComputeCommand implements Callable<Integer> {
       throw SpotlightException.usage("unknown format '" + format + "'", "use table, csv or json");
     }
     ProjectContext context = ProjectContext.load(options.project(), app);
-    Period period = context.period(query.period);
+    Period period = context.period(query.when.period);
     NeverPulled.warn(context);
     MetricQuery q = new MetricQuery(context.metricIds(query.metrics), query.by, period);
     ResultTable result;
     String engineVersion;
-    try (ComputeStage stage = ComputeStage.open(context, query.engine)) {
+    try (ComputeStage stage = ComputeStage.open(context, query.when.engine)) {
       result = stage.compute(q);
       engineVersion = stage.engineName();
     }

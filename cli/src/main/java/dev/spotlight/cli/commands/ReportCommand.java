@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code spotlight report}: renders the report for a period from the store into reports/PERIOD/. */
 @Command(name = "report", description = "Render the report for --period into reports/PERIOD/ (xlsx, charts, metrics.csv/json, manifest).",
@@ -20,12 +19,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions options;
 
-  @Option(names = "--period", paramLabel = "P", defaultValue = "last-month",
-      description = "2026-10, 2026-Q3, 2026, 2026-04-01..2026-09-30, last-month (default) or last-quarter.")
-  String period;
-
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb", description = "duckdb (default) or spark.")
-  String engine;
+  @Mixin PeriodOptions when;
 
   ReportCommand(AppContext app) {
     this.app = app;
@@ -34,7 +28,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProjectContext context = ProjectContext.load(options.project(), app);
-    ReportOutput out = new ReportStage(context).run(context.period(period), engine, List.of(), Map.of());
+    ReportOutput out = new ReportStage(context).run(context.period(when.period), when.engine, List.of(), Map.of());
     if (!options.quiet) {
       ReportSummary.print(out, app.out());
     }

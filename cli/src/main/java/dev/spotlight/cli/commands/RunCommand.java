@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code spotlight run}: the scheduled monthly job — pull every source the report reads, then report. */
 @Command(name = "run", description = "Pull every source, then render the report for --period (the scheduled monthly job).",
@@ -24,12 +23,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions options;
 
-  @Option(names = "--period", paramLabel = "P", defaultValue = "last-month",
-      description = "2026-10, 2026-Q3, 2026, 2026-04-01..2026-09-30, last-month (default) or last-quarter.")
-  String period;
-
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb", description = "duckdb (default) or spark.")
-  String engine;
+  @Mixin PeriodOptions when;
 
   RunCommand(AppContext app) {
     this.app = app;
@@ -38,14 +32,14 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProjectContext context = ProjectContext.load(options.project(), app);
-    Period p = context.period(period);
+    Period p = context.period(when.period);
     long t0 = System.nanoTime();
     List<PullRecord> pulled;
     try (PullProgressBar bar = PullProgressBar.create(app, options.noProgress || options.quiet)) {
       pulled = new PullStage(context).pull(List.of(), bar);
     }
     double pullSeconds = (System.nanoTime() - t0) / 1e9;
-    ReportOutput out = new ReportStage(context).run(p, engine, pulled, Map.of("pull", pullSeconds));
+    ReportOutput out = new ReportStage(context).run(p, when.engine, pulled, Map.of("pull", pullSeconds));
     if (!options.quiet) {
       PullSummary.print(pulled, app.out());
       ReportSummary.print(out, app.out());
