@@ -156,7 +156,7 @@ public final class FixMyStreetCsvConnector implements Connector {
     List<String> header = raw.columns();
     Map<Field, String> columns = new LinkedHashMap<>();
     for (Field f : Field.values()) {
-      header.stream().filter(h -> f.aliases.contains(normal(h))).findFirst().ifPresent(h -> columns.put(f, h));
+      f.aliases.stream().flatMap(a -> header.stream().filter(h -> normal(h).equals(a))).findFirst().ifPresent(h -> columns.put(f, h));
     }
     String has = "the file has: " + String.join(", ", header);
     if (!columns.containsKey(Field.ID)) {

@@ -147,7 +147,7 @@ public final class OpenRepairConnector implements Connector {
     List<String> header = raw.columns();
     Map<Field, String> columns = new LinkedHashMap<>();
     for (Field f : Field.values()) {
-      String found = header.stream().filter(h -> f.aliases.contains(normal(h))).findFirst().orElse(null);
+      String found = f.aliases.stream().flatMap(a -> header.stream().filter(h -> normal(h).equals(a))).findFirst().orElse(null);
       if (found == null && f.required) {
         String hint = header.stream().filter(h -> DidYouMean.closest(f.name, List.of(h)).isPresent()).findFirst()
             .map(h -> "did you mean '" + h + "'? ").orElse("") + "the file has: " + String.join(", ", header);

@@ -117,6 +117,14 @@ class OpenRepairConnectorTest {
   }
 
   @Test
+  void standardColumnNamesWinOverOlderAliases() throws Exception {
+    ConnectorFixture f = fixture();
+    f.file("exports/both.csv", "date,ID,Repair Status,Event Date\n2019-01-01,x_1,Fixed,2026-10-31\n");
+    f.pull("both", "g", "files: exports/both.csv\n");
+    assertThat(f.query("SELECT event_id, occurred_on FROM activity ORDER BY 1")).containsExactly("x_1|2026-10-31", "x_1:fixed|2026-10-31");
+  }
+
+  @Test
   void badRecordStopsWithFileLineAndNothingIsWritten() throws Exception {
     ConnectorFixture f = fixture();
     Path file = f.resource("/repair/ords-bad.csv", "exports/ords-bad.csv");
