@@ -213,7 +213,7 @@ class SmartCitizenConnectorTest {
     assertThatThrownBy(() -> f.pull("r", "files: r.csv"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
           assertThat(e.kind()).isEqualTo(ExitKind.DATA);
-          assertThat(e.getMessage()).contains("r.csv:");
+          assertThat(e.getMessage()).contains("r.csv:6");
         });
   }
 
@@ -243,6 +243,17 @@ class SmartCitizenConnectorTest {
     assertThat(out.result().rowsKept()).isEqualTo(3 + 1);
     assertThat(f.query("SELECT event_id, quantity FROM activity ORDER BY 1")).containsExactly(
         "kit-1/2025-01-01|3.0", "kit-1/2025-01-01T00:00:00Z/TEMP|1.0", "kit-1/2025-01-01T00:01:00Z/TEMP|2.0", "kit-1/2025-01-01T00:02:00Z/TEMP|3.0");
+  }
+
+  @Test
+  void nanIsNoReadingButInfinityIsABadValueAndABomIsAccepted() throws Exception {
+    SmartCitizenFixture f = new SmartCitizenFixture(dir);
+    f.file("n.csv", "\uFEFFTIME,TEMP,HUM\nISO 8601,C,%\nTime,Temperature,Humidity\n,55,56\n2025-01-01T00:00:00Z,NaN,Null\n2025-01-01T00:01:00Z, 2.5 ,inf\n");
+    assertThatThrownBy(() -> f.pull("n", "files: n.csv")).hasMessageContaining("n.csv:6:3: cannot read 'inf' as a number in sensor column 'HUM'");
+    f.file("m.csv", "\uFEFFTIME,TEMP,HUM\nISO 8601,C,%\nTime,Temperature,Humidity\n,55,56\n2025-01-01T00:00:00Z,NaN,Null\n2025-01-01T00:01:00Z, 2.5 ,\n");
+    SourcePull.Outcome out = f.pull("m", "files: m.csv");
+    assertThat(out.result().filtered()).isEqualTo(3);
+    assertThat(f.query("SELECT event_id, quantity FROM activity WHERE event_type = 'reading.recorded'")).containsExactly("m/2025-01-01T00:01:00Z/TEMP|2.5");
   }
 
   @Test
