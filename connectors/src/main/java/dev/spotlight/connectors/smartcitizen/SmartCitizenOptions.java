@@ -34,7 +34,7 @@ public record SmartCitizenOptions(
     boolean skip = false;
     try {
       files = options.stringList("files").stream().map(YamlScalar::text).toList();
-      if (files.isEmpty() || files.stream().anyMatch(String::isBlank)) {
+      if (files.isEmpty() || files.stream().anyMatch(f -> f == null || f.isBlank())) {
         problems.add(options.locationOf("files"), "smartcitizen source needs 'files:'",
             "a path or glob (or a list) relative to the project file, e.g. exports/sck-1616/*.CSV");
       }
@@ -43,7 +43,7 @@ public record SmartCitizenOptions(
     }
     try {
       if (options.has("device")) {
-        device = options.optString("device").orElse("").trim();
+        device = options.optString("device").map(String::trim).orElse("");
         if (device.isEmpty()) {
           problems.add(options.locationOf("device"), "device must not be empty", "leave device: out to take the id from each file's name");
           device = null;

@@ -279,7 +279,7 @@ class SmartCitizenConnectorTest {
     connector.validate(SmartCitizenFixture.source("s", "g", "files: nowhere/*.csv\ndevice: sck-1\nsensors: [TEMP, NOISE_A]", dir), none);
     assertThat(none.list()).isEmpty();
     Problems missing = new Problems(ExitKind.DEFINITION);
-    connector.validate(SmartCitizenFixture.source("s", "g", "device: \"\"", dir), missing);
+    connector.validate(SmartCitizenFixture.source("s", "g", "files:\ndevice: \"\"", dir), missing);
     assertThat(missing.list()).extracting(Problem::render)
         .anySatisfy(r -> assertThat(r).contains("needs 'files:'"))
         .anySatisfy(r -> assertThat(r).contains("device must not be empty"));
