@@ -31,6 +31,6 @@ public final class Connectors {
   /** The connector with {@code id}; an unknown id is a definition error at {@code at}. */
   public Connector get(String id, Location at) {
     return all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> SpotlightException.definition(
-        at, "unknown connector '" + id + "'", DidYouMean.hint(id, all.stream().map(Connector::id).toList()) + " (see spotlight sources list)"));
+        at, "unknown connector '" + id + "'", DidYouMean.hint(id, all.stream().map(Connector::id).toList()) + "; spotlight sources list shows every connector"));
   }
 }

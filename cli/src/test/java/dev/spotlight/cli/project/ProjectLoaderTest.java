@@ -226,8 +226,8 @@ class ProjectLoaderTest {
     List<String> errors = errors("name: x\nsources:\n" + LOANS.replace("connector: mapped", "connector: open311"));
 
     assertThat(errors).singleElement().asString()
-        .startsWith("spotlight.yaml:4:16: unknown connector 'open311' (expected one of: mapped")
-        .contains("spotlight sources list");
+        .isEqualTo("spotlight.yaml:4:16: unknown connector 'open311' (expected one of: fixmystreet-csv, mapped, open-repair, smartcitizen;"
+            + " spotlight sources list shows every connector)");
   }
 
   @Test
