@@ -13,7 +13,7 @@ final class NeverPulled {
     PullRecords records = new PullRecords(context.project().storeLayout());
     for (SourceSpec s : context.project().sources()) {
       if (records.read(s.name()).isEmpty()) {
-        context.app().warn("source '" + s.name() + "' has never been pulled into the store; its numbers count as zero (run spotlight pull)");
+        context.app().warn("source '" + s.name() + "' has no pull record in the store (never pulled, or by another version); run spotlight pull");
       }
     }
   }

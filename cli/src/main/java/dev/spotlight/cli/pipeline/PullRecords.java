@@ -16,7 +16,6 @@ import java.util.Optional;
 public final class PullRecords {
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
   private final Path dir;
@@ -29,6 +28,7 @@ public final class PullRecords {
     AtomicFiles.write(dir.resolve(record.source() + ".json"), out -> JSON.writeValue(out, record));
   }
 
+  /** The last pull of {@code source}; empty when it was never pulled or its record cannot be read (pull again). */
   public Optional<PullRecord> read(String source) {
     Path file = dir.resolve(source + ".json");
     if (!Files.isRegularFile(file)) {
@@ -36,6 +36,9 @@ public final class PullRecords {
     }
     try {
       return Optional.of(JSON.readValue(file.toFile(), PullRecord.class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // written by another version of spotlight, or damaged: better no record than wrong counts
+      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read pull record " + file + ": " + e.getMessage(), e);
     }

@@ -88,7 +88,7 @@ public final class ReportBuilder {
         .toList();
     for (var src : context.project().sources()) {
       if (pulls.stream().noneMatch(p -> p.source().equals(src.name()))) {
-        notes.add("Source '" + src.name() + "' has never been pulled into the store; run spotlight pull.");
+        notes.add("Source '" + src.name() + "' has no pull record in the store (never pulled, or pulled by another version); run spotlight pull.");
       }
     }
     List<ReportContent.MetricInfo> infos = new ArrayList<>();
