@@ -43,9 +43,4 @@ public record ProjectFile(
   public StoreLayout storeLayout() {
     return new StoreLayout(store);
   }
-
-  /** A grantee's display name, or its id when the project gives none. */
-  public String granteeName(String id) {
-    return grantees.stream().filter(g -> g.id().equals(id)).map(Grantee::name).filter(n -> n != null).findFirst().orElse(id);
-  }
 }

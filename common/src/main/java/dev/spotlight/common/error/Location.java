@@ -11,10 +11,6 @@ public record Location(String file, int line, int column) {
     return new Location(file.toString(), 0, 0);
   }
 
-  public static Location of(Path file, int line, int column) {
-    return new Location(file.toString(), line, column);
-  }
-
   /** The same file and line, the column moved right by {@code offset} characters. */
   public Location shifted(int offset) {
     return column == 0 ? this : new Location(file, line, column + offset);
