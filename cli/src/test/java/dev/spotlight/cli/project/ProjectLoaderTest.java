@@ -223,11 +223,12 @@ class ProjectLoaderTest {
 
   @Test
   void anUnknownConnectorListsTheInstalledOnes() {
-    List<String> errors = errors("name: x\nsources:\n" + LOANS.replace("connector: mapped", "connector: open311"));
+    List<String> errors = errors("name: x\nsources:\n" + LOANS.replace("connector: mapped", "connector: no-such-platform"));
 
     assertThat(errors).singleElement().asString()
-        .isEqualTo("spotlight.yaml:4:16: unknown connector 'open311' (expected one of: fixmystreet-csv, mapped, open-repair, smartcitizen;"
-            + " spotlight sources list shows every connector)");
+        .isEqualTo("spotlight.yaml:4:16: unknown connector 'no-such-platform' (expected one of: "
+            + String.join(", ", dev.spotlight.connectors.Connectors.installed().all().stream().map(dev.spotlight.connectors.Connector::id).toList())
+            + "; spotlight sources list shows every connector)");
   }
 
   @Test
