@@ -202,7 +202,9 @@ public final class Open311Connector implements Connector {
 
   /** A local (or offset) ISO-8601 date-time as TIMESTAMPTZ in the session's zone; anything else is null. */
   private static String time(String text) {
-    return "CASE WHEN regexp_full_match(" + text + ", " + Sql.literal(TIME_PATTERN) + ") THEN try_cast(" + text + " AS TIMESTAMPTZ) END";
+    // DuckDB reads no space before the zone, so one is removed first
+    return "CASE WHEN regexp_full_match(" + text + ", " + Sql.literal(TIME_PATTERN) + ") THEN try_cast(regexp_replace(" + text
+        + ", ' (Z|[+-]\\d{2}(:?\\d{2})?)$', '\\1') AS TIMESTAMPTZ) END";
   }
 
   private static PullResult.InputFile loadServices(Connection c, Path file, Open311Options options, Path scratch) throws SQLException {

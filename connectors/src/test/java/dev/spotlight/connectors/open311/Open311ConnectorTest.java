@@ -161,6 +161,17 @@ class Open311ConnectorTest {
   }
 
   @Test
+  void offsetsWithoutColonFractionsAndSpacesBeforeTheZoneAreRead() throws Exception {
+    ConnectorFixture f = fixture();
+    f.file("a.json", "[{\"service_request_id\": \"14-01\", \"status\": \"CLOSED\", \"requested_datetime\": \"2014-07-12T10:58:43-0500\","
+        + " \"updated_datetime\": \"2014-07-12 16:28:43.250 +00:00\", \"lat\": \" 41.85 \", \"long\": \"-87.66\"}]");
+    f.pull("o311", "g", "files: a.json\n");
+    assertThat(f.query("SELECT event_id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S'), round(quantity * 3600, 3), lat, lon FROM activity ORDER BY 1"))
+        .containsExactly("14-01|2014-07-12 15:58:43|null|41.85|-87.66", "14-01:closed|2014-07-12 16:28:43|null|41.85|-87.66",
+            "14-01:fixed|2014-07-12 16:28:43|1800.25|41.85|-87.66");
+  }
+
+  @Test
   void emptyResponsesLoadNothing() throws Exception {
     ConnectorFixture f = fixture();
     f.file("a.json", "[]\n");
