@@ -82,6 +82,16 @@ public final class MetricRunner {
     if (t instanceof ValueTree.Of o) {
       return o.atom().alias();
     }
+    if (t instanceof ValueTree.Constant c) {
+      double v = c.value();
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+    if (t instanceof ValueTree.Arithmetic a) {
+      return "(" + formula(a.left()) + " " + a.op().symbol() + " " + formula(a.right()) + ")";
+    }
+    if (t instanceof ValueTree.Function f) {
+      return f.name() + "(" + formula(f.argument()) + (f.name().equals("round") ? ", " + f.digits() : "") + ")";
+    }
     ValueTree.Quotient q = (ValueTree.Quotient) t;
     return "(" + formula(q.numerator()) + " / " + formula(q.denominator()) + ")";
   }

@@ -62,9 +62,40 @@ public final class QueryPlanner {
       tables.add(a.table());
       return new ValueTree.Of(atom);
     }
+    if (d.body() instanceof MetricBody.Derived x) {
+      return derived(x.expr(), extra, atoms, tables, dims);
+    }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new ValueTree.Quotient(
         resolveRef(r.numerator(), extra, atoms, tables, dims), resolveRef(r.denominator(), extra, atoms, tables, dims));
+  }
+
+  /** A derived metric's expr (checked at load time: metric ids, numbers, + - * /, abs, round) as a tree. */
+  private ValueTree derived(Expr e, List<Expr> extra, List<Atom> atoms, Set<CanonicalTable> tables, List<String> dims) {
+    if (e instanceof Expr.ColumnRef c) {
+      return resolve(catalog.get(c.name(), c.location()), extra, atoms, tables, dims);
+    }
+    if (e instanceof Expr.Literal l) {
+      return new ValueTree.Constant(((Number) l.value()).doubleValue());
+    }
+    if (e instanceof Expr.Unary u) {
+      return new ValueTree.Arithmetic(ValueTree.Op.SUB, new ValueTree.Constant(0), derived(u.operand(), extra, atoms, tables, dims));
+    }
+    if (e instanceof Expr.Binary b) {
+      ValueTree.Op op = switch (b.op()) {
+        case ADD -> ValueTree.Op.ADD;
+        case SUB -> ValueTree.Op.SUB;
+        case MUL -> ValueTree.Op.MUL;
+        case DIV -> ValueTree.Op.DIV;
+        default -> throw new IllegalStateException("not arithmetic: " + b.op());
+      };
+      return new ValueTree.Arithmetic(op, derived(b.left(), extra, atoms, tables, dims), derived(b.right(), extra, atoms, tables, dims));
+    }
+    if (e instanceof Expr.FunctionCall f) {
+      int digits = f.args().size() == 2 ? ((Number) ((Expr.Literal) f.args().get(1)).value()).intValue() : 0;
+      return new ValueTree.Function(f.name(), derived(f.args().get(0), extra, atoms, tables, dims), digits);
+    }
+    throw new IllegalStateException("not allowed in a derived metric: " + e);
   }
 
   private ValueTree resolveRef(dev.spotlight.metrics.model.MetricRef ref, List<Expr> extra, List<Atom> atoms, Set<CanonicalTable> tables, List<String> dims) {

@@ -38,10 +38,10 @@ public final class MetricFileLoader {
 
   /** Metric types of SPEC §2 that this version computes. */
   public static final List<String> TYPES = List.of(
-      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio");
+      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived");
 
   /** Types SPEC §2 defines that this version does not compute yet. */
-  static final List<String> LATER_TYPES = List.of("derived", "change", "per_capita", "value");
+  static final List<String> LATER_TYPES = List.of("change", "per_capita", "value");
 
   private static final Set<String> FILE_KEYS = Set.of("version", "metrics", "tests");
   private static final Set<String> COMMON = Set.of("label", "description", "type", "unit", "tags", "interval");
@@ -142,13 +142,17 @@ public final class MetricFileLoader {
       case "count" -> Set.of("where", "table");
       case "percentile" -> Set.of("of", "where", "table", "p");
       case "ratio" -> Set.of("numerator", "denominator");
+      case "derived" -> Set.of("expr");
       default -> Set.of("of", "where", "table");
     });
     for (String key : m.keys()) {
       if (!allowed.contains(key)) {
         String hint = switch (key) {
-          case "of" -> "count counts rows; use count_distinct to count distinct values of an expression";
-          case "where" -> "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
+          case "of" -> type.equals("count") ? "count counts rows; use count_distinct to count distinct values of an expression"
+              : DidYouMean.hint(key, allowed);
+          case "where" -> type.equals("derived")
+              ? "a derived metric has no where of its own; define filtered metrics and use their ids in expr"
+              : "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
           default -> DidYouMean.hint(key, allowed);
         };
         problems.add(m.keyLocation(key), "'" + key + "' does not apply to a " + type + " metric", hint);
@@ -161,7 +165,11 @@ public final class MetricFileLoader {
     Map<String, String> tags = new LinkedHashMap<>();
     m.optMap("tags").ifPresent(t -> t.entries().forEach((k, v) -> tags.put(k, YamlMap.scalarText(v, k))));
     IntervalKind interval = interval(m, type);
-    MetricBody body = type.equals("ratio") ? ratio(m, id, lines) : aggregate(m, type, lines);
+    MetricBody body = switch (type) {
+      case "ratio" -> ratio(m, id, lines);
+      case "derived" -> derived(m, id, lines);
+      default -> aggregate(m, type, lines);
+    };
     return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
         body, interval, tags, fileName, idAt, text);
   }
@@ -210,6 +218,14 @@ public final class MetricFileLoader {
     MetricRef num = ref(m.require("numerator", "ratio metric '" + id + "'"), "numerator", lines);
     MetricRef den = ref(m.require("denominator", "ratio metric '" + id + "'"), "denominator", lines);
     return new MetricBody.Ratio(num, den);
+  }
+
+  private static MetricBody derived(YamlMap m, String id, List<String> lines) {
+    Expr expr = optionalExpression(m, "expr", lines);
+    if (expr == null) {
+      throw SpotlightException.definition(m.location(), "derived metric '" + id + "' needs 'expr:'", "arithmetic over other metrics' ids, e.g. (a - b) / a");
+    }
+    return new MetricBody.Derived(expr);
   }
 
   private static MetricRef ref(YamlNode node, String what, List<String> lines) {

@@ -1,0 +1,272 @@
+package dev.spotlight.metrics;
+
+import static dev.spotlight.metrics.ImpactStoreFixture.LONDON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.spotlight.metrics.ImpactStoreFixture.Event;
+import dev.spotlight.metrics.engine.duckdb.DuckDbEngine;
+import dev.spotlight.metrics.model.MetricCatalog;
+import dev.spotlight.metrics.model.MetricQuery;
+import dev.spotlight.metrics.model.Periods;
+import dev.spotlight.metrics.privacy.DisclosureRules;
+import dev.spotlight.metrics.result.MetricStatus;
+import dev.spotlight.metrics.result.ResultRow;
+import dev.spotlight.metrics.result.ResultTable;
+import dev.spotlight.metrics.sql.MoneyRules;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end numbers for the metric types built on other metrics (derived, per_capita), on a small
+ * store written out below. Suppression is at {@code min_cell: 3} unless a test says otherwise, so
+ * counts of 1 and 2 are hidden. Every expected number is worked out by hand in the comments.
+ *
+ * <p>October 2026 (all at 12:00 UTC, so the local date is the UTC date; amounts in GBP):
+ *
+ * <pre>
+ * id   grantee  type             area  amount
+ * o1   g1       share.completed  A1    10
+ * o2   g1       share.completed  A1    20
+ * o3   g1       share.completed  A2    30
+ * o4   g1       share.requested  A1    -
+ * o5   g1       share.requested  A2    -
+ * o6   g1       share.requested  A2    -
+ * o7   g1       share.requested  B1    -
+ * o8   g1       share.requested  B1    -
+ * o9   g2       share.completed  B1    40
+ * o10  g2       share.requested  B1    -
+ * o11  g2       share.requested  Z0    -
+ * o12  g2       share.requested  Z0    -
+ * o13  g2       share.requested  -     -
+ * o14  g3       item.listed      A1    5
+ * </pre>
+ *
+ * Totals: 14 events, shares 4 (o1 o2 o3 o9), requests 9 (o4..o8, o10..o13), listings 1 (o14),
+ * value 105. Per grantee: g1 8 events, 3 shares, 5 requests, 0 listings, value 60; g2 5 events,
+ * 1 share, 4 requests, value 40; g3 1 event, 0 shares, 0 requests, 1 listing, value 5.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MetricTypesTest {
+
+  @TempDir
+  static Path dir;
+
+  /**
+   * Local authorities: Alpha = A1 (1000) + A2 (3000) = 4000; Beta = B1 (2000) + B2 (4000, no
+   * activity at all) = 6000; Zed = Z0 (population 0). All areas: 10000.
+   */
+  static final String AREAS = """
+      area_code,name,local_authority,population,deprivation_decile
+      A1,North,Alpha,1000,1
+      A2,South,Alpha,3000,2
+      B1,East,Beta,2000,5
+      B2,West,Beta,4000,5
+      Z0,Empty,Zed,0,10
+      """;
+
+  static final List<Event> EVENTS = List.of(
+      ev("o1", "g1", "share.completed", "2026-10-01", "A1", "10.00"),
+      ev("o2", "g1", "share.completed", "2026-10-02", "A1", "20.00"),
+      ev("o3", "g1", "share.completed", "2026-10-03", "A2", "30.00"),
+      ev("o4", "g1", "share.requested", "2026-10-04", "A1", null),
+      ev("o5", "g1", "share.requested", "2026-10-05", "A2", null),
+      ev("o6", "g1", "share.requested", "2026-10-06", "A2", null),
+      ev("o7", "g1", "share.requested", "2026-10-07", "B1", null),
+      ev("o8", "g1", "share.requested", "2026-10-08", "B1", null),
+      ev("o9", "g2", "share.completed", "2026-10-09", "B1", "40.00"),
+      ev("o10", "g2", "share.requested", "2026-10-10", "B1", null),
+      ev("o11", "g2", "share.requested", "2026-10-11", "Z0", null),
+      ev("o12", "g2", "share.requested", "2026-10-12", "Z0", null),
+      ev("o13", "g2", "share.requested", "2026-10-13", null, null),
+      ev("o14", "g3", "item.listed", "2026-10-14", "A1", "5.00"));
+
+  private static Event ev(String id, String grantee, String type, String day, String area, String amount) {
+    return ImpactStoreFixture.e(id, "peerby", grantee, type, day + "T12:00:00Z", "p-" + id, area, 1.0, amount, null);
+  }
+
+  static final MetricCatalog CATALOG = TestCatalogs.load("""
+      version: 1
+      metrics:
+        events:
+          label: Events
+          type: count
+        shares:
+          label: Items shared
+          type: count
+          where: event_type = 'share.completed'
+        requests:
+          label: Requests
+          type: count
+          where: event_type = 'share.requested'
+        listings:
+          label: Listings
+          type: count
+          where: event_type = 'item.listed'
+        missing:
+          label: Events nobody records
+          type: count
+          where: event_type = 'nothing.happened'
+        value:
+          label: Value
+          type: sum
+          of: amount
+        fill_rate:
+          label: Requests met
+          type: ratio
+          numerator: shares
+          denominator: requests
+        unmet_share:
+          label: Share of requests not met
+          type: derived
+          expr: (requests - shares) / requests
+        shares_per_listing:
+          label: Shares per listing
+          type: derived
+          expr: shares / listings
+        value_per_missing:
+          label: Value per missing event
+          type: derived
+          expr: value / missing
+        gap:
+          label: Requests not met
+          type: derived
+          expr: requests - shares
+        mixed:
+          label: A derived metric of a derived metric and a ratio
+          type: derived
+          expr: round(gap * 2 + fill_rate - -1, 2) + abs(shares - requests) / 10
+        g1_gap_share:
+          label: Share of the gap that is g1's
+          type: ratio
+          numerator: { metric: gap, where: grantee = 'g1' }
+          denominator: gap
+      """);
+
+  private DuckDbEngine engine;
+
+  @BeforeAll
+  void writeStore() {
+    ImpactStoreFixture f = ImpactStoreFixture.write(dir, EVENTS, List.of(), AREAS);
+    engine = new DuckDbEngine(f.store(), f.areasFile(), LONDON);
+  }
+
+  @AfterAll
+  void close() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private ResultTable compute(DisclosureRules rules, String period, List<String> dims, String... metrics) {
+    MetricRunner runner = new MetricRunner(CATALOG, engine, new MoneyRules("GBP", Map.of()), rules);
+    return runner.compute(new MetricQuery(List.of(metrics), dims, Periods.parse(period, LocalDate.of(2026, 11, 17))));
+  }
+
+  private ResultTable october(List<String> dims, String... metrics) {
+    return compute(new DisclosureRules(3, 0), "2026-10", dims, metrics);
+  }
+
+  static ResultRow row(ResultTable t, String metric, String... dims) {
+    List<ResultRow> found = t.rows().stream()
+        .filter(r -> r.metric().equals(metric))
+        .filter(r -> new ArrayList<>(r.dims().values()).equals(Arrays.asList(dims)))
+        .toList();
+    assertThat(found).as("rows of %s for %s", metric, Arrays.toString(dims)).hasSize(1);
+    return found.get(0);
+  }
+
+  static void assertValue(ResultRow r, double expected) {
+    assertThat(r.status()).as("status of %s %s", r.metric(), r.dims()).isEqualTo(MetricStatus.OK);
+    assertThat(r.value()).as("value of %s %s", r.metric(), r.dims()).isCloseTo(expected, within(1e-12));
+  }
+
+  static void assertStatus(ResultRow r, MetricStatus status) {
+    assertThat(r.status()).as("status of %s %s", r.metric(), r.dims()).isEqualTo(status);
+    assertThat(r.value()).isNull();
+    assertThat(r.low()).isNull();
+    assertThat(r.high()).isNull();
+  }
+
+  @Nested
+  class Derived {
+
+    @Test
+    void arithmeticOverCounts() {
+      // (requests − shares) / requests = (9 − 4) / 9
+      assertValue(row(october(List.of(), "unmet_share"), "unmet_share"), 5.0 / 9);
+    }
+
+    @Test
+    void perGroupSuppressedUndefinedAndOk() {
+      ResultTable t = october(List.of("grantee"), "unmet_share");
+      // g1: (5 − 3) / 5
+      assertValue(row(t, "unmet_share", "g1"), 0.4);
+      // g2: 1 share is below min_cell 3, so the value built from it is suppressed
+      assertStatus(row(t, "unmet_share", "g2"), MetricStatus.SUPPRESSED);
+      // g3: (0 − 0) / 0; zero counts are not suppressed, the division is undefined
+      assertStatus(row(t, "unmet_share", "g3"), MetricStatus.UNDEFINED);
+    }
+
+    @Test
+    void divisionByZeroIsUndefinedAndSuppressionWinsOverIt() {
+      // value / missing: 105 / 0; a sum and a zero count, nothing to suppress
+      assertStatus(row(october(List.of(), "value_per_missing"), "value_per_missing"), MetricStatus.UNDEFINED);
+      ResultTable t = october(List.of("grantee"), "shares_per_listing");
+      // g1: 3 / 0 → undefined
+      assertStatus(row(t, "shares_per_listing", "g1"), MetricStatus.UNDEFINED);
+      // g2: 1 / 0 → undefined, but the 1 share is suppressed, and suppression wins
+      assertStatus(row(t, "shares_per_listing", "g2"), MetricStatus.SUPPRESSED);
+      // g3: 0 / 1 → the 1 listing is suppressed
+      assertStatus(row(t, "shares_per_listing", "g3"), MetricStatus.SUPPRESSED);
+      // with suppression off: g3 0 / 1 = 0, g2 still undefined
+      ResultTable open = compute(DisclosureRules.OFF, "2026-10", List.of("grantee"), "shares_per_listing");
+      assertValue(row(open, "shares_per_listing", "g3"), 0);
+      assertStatus(row(open, "shares_per_listing", "g2"), MetricStatus.UNDEFINED);
+    }
+
+    @Test
+    void derivedOfDerivedAndRatioWithConstantsAbsAndRound() {
+      // gap = 9 − 4 = 5; fill_rate = 4 / 9
+      // round(5 × 2 + 4/9 − (−1), 2) = round(11.444…, 2) = 11.44; abs(4 − 9) / 10 = 0.5 → 11.94
+      ResultTable t = october(List.of(), "gap", "mixed");
+      assertValue(row(t, "gap"), 5);
+      assertValue(row(t, "mixed"), 11.94);
+    }
+
+    @Test
+    void aFilteredReferenceToADerivedMetricFiltersEveryCountBelowIt() {
+      // g1's gap: 5 requests − 3 shares = 2, of the whole gap 5
+      assertValue(row(october(List.of(), "g1_gap_share"), "g1_gap_share"), 0.4);
+    }
+
+    @Test
+    void derivedValuesAreNotRoundedLikeCounts() {
+      // rounding to 5 applies to count metrics; the derived value uses the counts as counted
+      ResultTable t = compute(new DisclosureRules(0, 5), "2026-10", List.of(), "shares", "requests", "unmet_share");
+      assertValue(row(t, "shares"), 5);     // 4
+      assertValue(row(t, "requests"), 10);  // 9
+      // (9 − 4) / 9, not (10 − 5) / 10
+      assertValue(row(t, "unmet_share"), 5.0 / 9);
+    }
+
+    @Test
+    void explainShowsTheArithmetic() {
+      MetricRunner runner = new MetricRunner(CATALOG, engine, new MoneyRules("GBP", Map.of()), DisclosureRules.OFF);
+      String text = runner.explain(new MetricQuery(List.of("unmet_share", "mixed"), List.of(), Periods.parse("2026-10", LocalDate.now())));
+      // unmet_share: a0 requests, a1 shares, a2 requests; mixed: gap (a3 − a4), fill_rate a5 / a6, abs(a7 − a8)
+      assertThat(text).contains("-- unmet_share = ((a0 - a1) / a2)\n");
+      assertThat(text).contains("-- mixed = (round(((((a3 - a4) * 2) + (a5 / a6)) - (0 - 1)), 2) + (abs((a7 - a8)) / 10))\n");
+    }
+  }
+}
