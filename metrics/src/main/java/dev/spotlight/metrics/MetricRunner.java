@@ -82,6 +82,9 @@ public final class MetricRunner {
     if (t instanceof ValueTree.Of o) {
       return o.atom().alias();
     }
+    if (t instanceof ValueTree.Population) {
+      return "population";
+    }
     if (t instanceof ValueTree.Constant c) {
       double v = c.value();
       return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);

@@ -2,8 +2,11 @@ package dev.spotlight.metrics;
 
 import static dev.spotlight.metrics.ImpactStoreFixture.LONDON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.spotlight.common.error.ExitKind;
+import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.metrics.ImpactStoreFixture.Event;
 import dev.spotlight.metrics.engine.duckdb.DuckDbEngine;
 import dev.spotlight.metrics.model.MetricCatalog;
@@ -151,20 +154,47 @@ class MetricTypesTest {
           type: ratio
           numerator: { metric: gap, where: grantee = 'g1' }
           denominator: gap
+        shares_per_1000:
+          label: Items shared per 1,000 residents
+          type: per_capita
+          of: shares
+        events_per_1000:
+          label: Events per 1,000 residents
+          type: per_capita
+          of: events
+          per: 1000
+        value_per_resident:
+          label: Value per resident
+          type: per_capita
+          of: value
+          per: 1
+        g1_shares_per_1000:
+          label: g1's items shared per 1,000 residents
+          type: per_capita
+          of: { metric: shares, where: grantee = 'g1' }
+        twice_per_1000:
+          label: A derived metric over a per_capita metric
+          type: derived
+          expr: shares_per_1000 * 2
       """);
 
   private DuckDbEngine engine;
+  private DuckDbEngine engineWithoutAreas;
 
   @BeforeAll
   void writeStore() {
     ImpactStoreFixture f = ImpactStoreFixture.write(dir, EVENTS, List.of(), AREAS);
     engine = new DuckDbEngine(f.store(), f.areasFile(), LONDON);
+    engineWithoutAreas = new DuckDbEngine(f.store(), null, LONDON);
   }
 
   @AfterAll
   void close() {
     if (engine != null) {
       engine.close();
+    }
+    if (engineWithoutAreas != null) {
+      engineWithoutAreas.close();
     }
   }
 
@@ -267,6 +297,104 @@ class MetricTypesTest {
       // unmet_share: a0 requests, a1 shares, a2 requests; mixed: gap (a3 − a4), fill_rate a5 / a6, abs(a7 − a8)
       assertThat(text).contains("-- unmet_share = ((a0 - a1) / a2)\n");
       assertThat(text).contains("-- mixed = (round(((((a3 - a4) * 2) + (a5 / a6)) - (0 - 1)), 2) + (abs((a7 - a8)) / 10))\n");
+    }
+  }
+
+  @Nested
+  class PerCapita {
+
+    @Test
+    void withoutAreaDimensionsTheWholeAreasFileIsThePopulation() {
+      // all five areas: 1000 + 3000 + 2000 + 4000 + 0 = 10000 residents
+      ResultTable t = october(List.of(), "shares_per_1000", "value_per_resident", "g1_shares_per_1000", "twice_per_1000");
+      // 4 shares / 10000 × 1000
+      assertValue(row(t, "shares_per_1000"), 0.4);
+      // 105 / 10000 × 1
+      assertValue(row(t, "value_per_resident"), 0.0105);
+      // the filter applies to the shares, not the population: 3 / 10000 × 1000
+      assertValue(row(t, "g1_shares_per_1000"), 0.3);
+      assertValue(row(t, "twice_per_1000"), 0.8);
+    }
+
+    @Test
+    void byLocalAuthorityEveryAreaOfTheAuthorityCountsActiveOrNot() {
+      ResultTable t = october(List.of("local_authority"), "events_per_1000", "value_per_resident");
+      // one row per group with activity: B2 has none, but it is part of Beta's population
+      assertThat(t.rows().stream().filter(r -> r.metric().equals("events_per_1000")).map(r -> r.dims().get("local_authority")))
+          .containsExactly("Alpha", "Beta", "Zed", null);
+      // Alpha (A1 + A2 = 4000): o1..o6 and o14 = 7 events → 7 / 4000 × 1000
+      assertValue(row(t, "events_per_1000", "Alpha"), 1.75);
+      // Beta (B1 2000 + B2 4000 = 6000): o7 o8 o9 o10 = 4 events → 4 / 6000 × 1000
+      assertValue(row(t, "events_per_1000", "Beta"), 4.0 / 6);
+      // Zed: 2 events (o11 o12), below min_cell 3: suppressed, though the population 0 makes it undefined too
+      assertStatus(row(t, "events_per_1000", "Zed"), MetricStatus.SUPPRESSED);
+      // no local authority (o13 has no area): 1 event, suppressed
+      assertStatus(row(t, "events_per_1000", (String) null), MetricStatus.SUPPRESSED);
+      // a sum is never suppressed: Alpha 10 + 20 + 30 + 5 = 65 over 4000; Beta 40 over 6000
+      assertValue(row(t, "value_per_resident", "Alpha"), 65.0 / 4000);
+      assertValue(row(t, "value_per_resident", "Beta"), 40.0 / 6000);
+      // Zed has population 0, and the group with no local authority has no known population
+      assertStatus(row(t, "value_per_resident", "Zed"), MetricStatus.UNDEFINED);
+      assertStatus(row(t, "value_per_resident", (String) null), MetricStatus.UNDEFINED);
+    }
+
+    @Test
+    void byAreaAndByDecile() {
+      ResultTable byArea = october(List.of("area"), "events_per_1000");
+      // A1 (1000): o1 o2 o4 o14 = 4; A2 (3000): o3 o5 o6 = 3; B1 (2000): o7 o8 o9 o10 = 4
+      assertValue(row(byArea, "events_per_1000", "A1"), 4);
+      assertValue(row(byArea, "events_per_1000", "A2"), 1);
+      assertValue(row(byArea, "events_per_1000", "B1"), 2);
+      ResultTable byDecile = october(List.of("deprivation_decile"), "events_per_1000");
+      // decile 5 is B1 and B2: 4 events over 6000 residents; decile 1 is A1 alone
+      assertValue(row(byDecile, "events_per_1000", "5"), 4.0 / 6);
+      assertValue(row(byDecile, "events_per_1000", "1"), 4);
+    }
+
+    @Test
+    void aDimensionThatIsNotAnAreaUsesTheWholePopulation() {
+      ResultTable t = october(List.of("grantee"), "events_per_1000", "value_per_resident");
+      // 10000 residents for every grantee: g1 8 events, g2 5, g3 1 (suppressed)
+      assertValue(row(t, "events_per_1000", "g1"), 0.8);
+      assertValue(row(t, "events_per_1000", "g2"), 0.5);
+      assertStatus(row(t, "events_per_1000", "g3"), MetricStatus.SUPPRESSED);
+      assertValue(row(t, "value_per_resident", "g3"), 0.0005);
+      // with an area dimension as well, the population is that of the area dimension's group:
+      // g1 in Alpha: o1..o6 = 6 events over 4000
+      ResultTable both = october(List.of("grantee", "local_authority"), "events_per_1000");
+      assertValue(row(both, "events_per_1000", "g1", "Alpha"), 1.5);
+    }
+
+    @Test
+    void theSameNumbersAsAHandWrittenPopulationQuery() throws Exception {
+      // Beta's population straight from the areas file
+      double beta = 0;
+      for (String line : AREAS.lines().skip(1).toList()) {
+        String[] f = line.split(",", -1);
+        if (f[2].equals("Beta")) {
+          beta += Double.parseDouble(f[3]);
+        }
+      }
+      assertThat(beta).isEqualTo(6000);
+      ResultTable t = compute(DisclosureRules.OFF, "2026-10", List.of("local_authority"), "events_per_1000");
+      assertValue(row(t, "events_per_1000", "Beta"), 4 / beta * 1000);
+    }
+
+    @Test
+    void withoutAnAreasFileAPerCapitaMetricIsADefinitionError() {
+      MetricRunner runner = new MetricRunner(CATALOG, engineWithoutAreas, new MoneyRules("GBP", Map.of()), DisclosureRules.OFF);
+      SpotlightException e = catchThrowableOfType(SpotlightException.class,
+          () -> runner.compute(new MetricQuery(List.of("twice_per_1000"), List.of(), Periods.parse("2026-10", LocalDate.now()))));
+      assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
+      assertThat(e.getMessage()).contains("metric 'twice_per_1000' needs the population of the areas, but the project has no areas file");
+    }
+
+    @Test
+    void explainShowsThePopulation() {
+      MetricRunner runner = new MetricRunner(CATALOG, engine, new MoneyRules("GBP", Map.of()), DisclosureRules.OFF);
+      String text = runner.explain(new MetricQuery(List.of("shares_per_1000"), List.of("local_authority"), Periods.parse("2026-10", LocalDate.now())));
+      assertThat(text).contains("-- shares_per_1000 = ((a0 / population) * 1000)\n");
+      assertThat(text).contains("pop AS (SELECT \"local_authority\" AS \"local_authority\", CAST(sum(\"population\") AS DOUBLE) AS \"__population\" FROM areas GROUP BY ALL)");
     }
   }
 }

@@ -27,6 +27,17 @@ public sealed interface MetricBody {
   }
 
   /**
+   * {@code of} per {@code per} residents: the referenced metric's value divided by the population
+   * of the areas in each group (of all areas when the query has no area dimension), times {@code per}.
+   */
+  record PerCapita(MetricRef of, double per) implements MetricBody {
+    @Override
+    public String typeName() {
+      return "per_capita";
+    }
+  }
+
+  /**
    * Arithmetic over other metrics: {@code expr} is checked at load time to use only metric ids,
    * numbers, {@code + - * /}, unary minus, parentheses, {@code abs} and {@code round}; its names
    * ({@link Expr.ColumnRef}) are metric ids, not columns.

@@ -14,4 +14,13 @@ public record QueryPlan(List<Atom> atoms, List<MetricPlan> metrics, List<String>
     dimensions = List.copyOf(dimensions);
     tables = Set.copyOf(tables);
   }
+
+  /** The first metric that needs the population of the areas (a per_capita metric, at any depth), if any. */
+  public java.util.Optional<MetricPlan> populationMetric() {
+    return metrics.stream().filter(m -> usesPopulation(m.value())).findFirst();
+  }
+
+  private static boolean usesPopulation(ValueTree t) {
+    return t instanceof ValueTree.Population || t.children().stream().anyMatch(QueryPlan::usesPopulation);
+  }
 }

@@ -65,6 +65,11 @@ public final class QueryPlanner {
     if (d.body() instanceof MetricBody.Derived x) {
       return derived(x.expr(), extra, atoms, tables, dims);
     }
+    if (d.body() instanceof MetricBody.PerCapita pc) {
+      ValueTree of = resolveRef(pc.of(), extra, atoms, tables, dims);
+      return new ValueTree.Arithmetic(ValueTree.Op.MUL,
+          new ValueTree.Arithmetic(ValueTree.Op.DIV, of, new ValueTree.Population()), new ValueTree.Constant(pc.per()));
+    }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new ValueTree.Quotient(
         resolveRef(r.numerator(), extra, atoms, tables, dims), resolveRef(r.denominator(), extra, atoms, tables, dims));

@@ -28,6 +28,16 @@ public sealed interface ValueTree {
   /** numerator / denominator; undefined when the denominator is 0. */
   record Quotient(ValueTree numerator, ValueTree denominator) implements ValueTree {}
 
+  /**
+   * The population of the areas in the group, from the areas table: summed over the areas having
+   * the group's value of each area dimension, or over all areas when the query has none.
+   */
+  record Population() implements ValueTree {
+
+    /** The result column that carries it. */
+    public static final String COLUMN = "__population";
+  }
+
   /** A number written in a derived metric's {@code expr}. */
   record Constant(double value) implements ValueTree {}
 

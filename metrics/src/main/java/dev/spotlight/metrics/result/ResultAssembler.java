@@ -81,6 +81,9 @@ public final class ResultAssembler {
     if (tree instanceof ValueTree.Of o) {
       return values.get(o.atom().alias());
     }
+    if (tree instanceof ValueTree.Population) {
+      return values.get(ValueTree.Population.COLUMN);
+    }
     if (tree instanceof ValueTree.Constant c) {
       return c.value();
     }

@@ -70,6 +70,9 @@ public final class MetricChecker {
       DerivedExprChecker.check(x.expr(), byId.keySet());
       return x;
     }
+    if (d.body() instanceof MetricBody.PerCapita pc) {
+      return new MetricBody.PerCapita(checkRef(pc.of(), byId), pc.per());
+    }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new MetricBody.Ratio(checkRef(r.numerator(), byId), checkRef(r.denominator(), byId));
   }
@@ -81,6 +84,9 @@ public final class MetricChecker {
     }
     if (body instanceof MetricBody.Derived x) {
       return x.references();
+    }
+    if (body instanceof MetricBody.PerCapita pc) {
+      return List.of(pc.of());
     }
     return List.of();
   }

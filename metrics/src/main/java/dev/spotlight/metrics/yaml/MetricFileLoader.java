@@ -38,10 +38,10 @@ public final class MetricFileLoader {
 
   /** Metric types of SPEC §2 that this version computes. */
   public static final List<String> TYPES = List.of(
-      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived");
+      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived", "per_capita");
 
   /** Types SPEC §2 defines that this version does not compute yet. */
-  static final List<String> LATER_TYPES = List.of("change", "per_capita", "value");
+  static final List<String> LATER_TYPES = List.of("change", "value");
 
   private static final Set<String> FILE_KEYS = Set.of("version", "metrics", "tests");
   private static final Set<String> COMMON = Set.of("label", "description", "type", "unit", "tags", "interval");
@@ -143,6 +143,7 @@ public final class MetricFileLoader {
       case "percentile" -> Set.of("of", "where", "table", "p");
       case "ratio" -> Set.of("numerator", "denominator");
       case "derived" -> Set.of("expr");
+      case "per_capita" -> Set.of("of", "per");
       default -> Set.of("of", "where", "table");
     });
     for (String key : m.keys()) {
@@ -150,9 +151,11 @@ public final class MetricFileLoader {
         String hint = switch (key) {
           case "of" -> type.equals("count") ? "count counts rows; use count_distinct to count distinct values of an expression"
               : DidYouMean.hint(key, allowed);
-          case "where" -> type.equals("derived")
-              ? "a derived metric has no where of its own; define filtered metrics and use their ids in expr"
-              : "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
+          case "where" -> switch (type) {
+            case "derived" -> "a derived metric has no where of its own; define filtered metrics and use their ids in expr";
+            case "per_capita" -> "a per_capita metric has no where of its own; filter its of with { metric: id, where: ... }";
+            default -> "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
+          };
           default -> DidYouMean.hint(key, allowed);
         };
         problems.add(m.keyLocation(key), "'" + key + "' does not apply to a " + type + " metric", hint);
@@ -168,6 +171,7 @@ public final class MetricFileLoader {
     MetricBody body = switch (type) {
       case "ratio" -> ratio(m, id, lines);
       case "derived" -> derived(m, id, lines);
+      case "per_capita" -> perCapita(m, id, lines);
       default -> aggregate(m, type, lines);
     };
     return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
@@ -226,6 +230,19 @@ public final class MetricFileLoader {
       throw SpotlightException.definition(m.location(), "derived metric '" + id + "' needs 'expr:'", "arithmetic over other metrics' ids, e.g. (a - b) / a");
     }
     return new MetricBody.Derived(expr);
+  }
+
+  private static MetricBody perCapita(YamlMap m, String id, List<String> lines) {
+    MetricRef of = ref(m.require("of", "per_capita metric '" + id + "'"), "of", lines);
+    double per = 1000;
+    YamlScalar ps = m.optScalar("per").orElse(null);
+    if (ps != null) {
+      per = ps.asDouble("per");
+      if (!(per > 0) || Double.isInfinite(per)) {
+        throw SpotlightException.definition(ps.location(), "per must be a number above 0", "e.g. per: 1000 for a value per 1,000 residents");
+      }
+    }
+    return new MetricBody.PerCapita(of, per);
   }
 
   private static MetricRef ref(YamlNode node, String what, List<String> lines) {
