@@ -58,6 +58,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Totals: 14 events, shares 4 (o1 o2 o3 o9), requests 9 (o4..o8, o10..o13), listings 1 (o14),
  * value 105. Per grantee: g1 8 events, 3 shares, 5 requests, 0 listings, value 60; g2 5 events,
  * 1 share, 4 requests, value 40; g3 1 event, 0 shares, 0 requests, 1 listing, value 5.
+ *
+ * <p>September 2026 (the previous period): s1 s2 g1 shares (s1 worth 50), s3 a g1 request, s4 s5
+ * s6 g4 shares. Totals: 6 events, 5 shares, 1 request, value 50; g1 3 events, 2 shares, 1 request,
+ * value 50; g4 3 shares; g2 and g3 nothing.
+ *
+ * <p>October 2025 (the same period last year): y1..y4 g1 shares, y5 a g3 listing worth 5. Totals: 5
+ * events, 4 shares; g1 4 events; g3 1 event.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricTypesTest {
@@ -92,7 +99,20 @@ class MetricTypesTest {
       ev("o11", "g2", "share.requested", "2026-10-11", "Z0", null),
       ev("o12", "g2", "share.requested", "2026-10-12", "Z0", null),
       ev("o13", "g2", "share.requested", "2026-10-13", null, null),
-      ev("o14", "g3", "item.listed", "2026-10-14", "A1", "5.00"));
+      ev("o14", "g3", "item.listed", "2026-10-14", "A1", "5.00"),
+      // September 2026, the previous period
+      ev("s1", "g1", "share.completed", "2026-09-10", "A1", "50.00"),
+      ev("s2", "g1", "share.completed", "2026-09-11", "A1", null),
+      ev("s3", "g1", "share.requested", "2026-09-12", "A2", null),
+      ev("s4", "g4", "share.completed", "2026-09-13", "B1", null),
+      ev("s5", "g4", "share.completed", "2026-09-14", "B1", null),
+      ev("s6", "g4", "share.completed", "2026-09-15", "B1", null),
+      // October 2025, the same period last year
+      ev("y1", "g1", "share.completed", "2025-10-01", "A1", null),
+      ev("y2", "g1", "share.completed", "2025-10-02", "A1", null),
+      ev("y3", "g1", "share.completed", "2025-10-03", "A2", null),
+      ev("y4", "g1", "share.completed", "2025-10-04", "A2", null),
+      ev("y5", "g3", "item.listed", "2025-10-20", "A1", "5.00"));
 
   private static Event ev(String id, String grantee, String type, String day, String area, String amount) {
     return ImpactStoreFixture.e(id, "peerby", grantee, type, day + "T12:00:00Z", "p-" + id, area, 1.0, amount, null);
@@ -172,6 +192,48 @@ class MetricTypesTest {
           label: g1's items shared per 1,000 residents
           type: per_capita
           of: { metric: shares, where: grantee = 'g1' }
+        shares_change:
+          label: Change in items shared
+          type: change
+          of: shares
+          compare_to: previous_period
+          as: absolute
+        shares_growth:
+          label: Growth in items shared
+          type: change
+          of: shares
+          compare_to: previous_period
+          as: relative
+        value_change:
+          label: Change in value
+          type: change
+          of: value
+          compare_to: previous_period
+          as: absolute
+        value_growth:
+          label: Growth in value
+          type: change
+          of: value
+          compare_to: previous_period
+          as: relative
+        events_yoy:
+          label: Events on the same month last year
+          type: change
+          of: events
+          compare_to: same_period_last_year
+          as: relative
+        fill_rate_change:
+          label: Change in the share of requests met
+          type: change
+          of: fill_rate
+          compare_to: previous_period
+          as: absolute
+        change_of_change:
+          label: This year's monthly change against last year's
+          type: change
+          of: shares_change
+          compare_to: same_period_last_year
+          as: absolute
         twice_per_1000:
           label: A derived metric over a per_capita metric
           type: derived
@@ -395,6 +457,90 @@ class MetricTypesTest {
       String text = runner.explain(new MetricQuery(List.of("shares_per_1000"), List.of("local_authority"), Periods.parse("2026-10", LocalDate.now())));
       assertThat(text).contains("-- shares_per_1000 = ((a0 / population) * 1000)\n");
       assertThat(text).contains("pop AS (SELECT \"local_authority\" AS \"local_authority\", CAST(sum(\"population\") AS DOUBLE) AS \"__population\" FROM areas GROUP BY ALL)");
+    }
+  }
+
+  @Nested
+  class Change {
+
+    @Test
+    void absoluteAndRelativeOnThePreviousPeriod() {
+      ResultTable t = october(List.of(), "shares_change", "shares_growth", "value_change", "value_growth");
+      // shares 4 in October, 5 in September
+      assertValue(row(t, "shares_change"), -1);
+      assertValue(row(t, "shares_growth"), -0.2);
+      // value 105 against 50: +55, and 55 / 50 as a fraction
+      assertValue(row(t, "value_change"), 55);
+      assertValue(row(t, "value_growth"), 1.1);
+    }
+
+    @Test
+    void theSamePeriodLastYear() {
+      // 14 events in October 2026, 5 in October 2025: (14 − 5) / 5
+      assertValue(row(october(List.of(), "events_yoy"), "events_yoy"), 1.8);
+    }
+
+    @Test
+    void groupsAreMatchedByValueAndAGroupMissingInTheComparisonPeriodCountsAsZero() {
+      ResultTable t = october(List.of("grantee"), "shares_change", "shares_growth", "value_change", "value_growth");
+      // one row per group with rows in October: g4 (September only) has none
+      assertThat(t.rows().stream().filter(r -> r.metric().equals("value_change")).map(r -> r.dims().get("grantee")))
+          .containsExactly("g1", "g2", "g3");
+      // g1: 3 shares against 2, and the comparison period's 2 is below min_cell 3
+      assertStatus(row(t, "shares_change", "g1"), MetricStatus.SUPPRESSED);
+      // g2: 1 share against none
+      assertStatus(row(t, "shares_change", "g2"), MetricStatus.SUPPRESSED);
+      // g3: 0 against 0 is a change of 0; relative to 0 it is undefined
+      assertValue(row(t, "shares_change", "g3"), 0);
+      assertStatus(row(t, "shares_growth", "g3"), MetricStatus.UNDEFINED);
+      // value: g1 60 against 50; g2 40 and g3 5 against nothing in September (0)
+      assertValue(row(t, "value_change", "g1"), 10);
+      assertValue(row(t, "value_growth", "g1"), 0.2);
+      assertValue(row(t, "value_change", "g2"), 40);
+      assertValue(row(t, "value_change", "g3"), 5);
+      assertStatus(row(t, "value_growth", "g2"), MetricStatus.UNDEFINED);
+      assertStatus(row(t, "value_growth", "g3"), MetricStatus.UNDEFINED);
+    }
+
+    @Test
+    void sameMonthLastYearPerGrantee() {
+      ResultTable open = compute(DisclosureRules.OFF, "2026-10", List.of("grantee"), "events_yoy");
+      // g1 8 against 4; g3 1 against 1; g2 5 against none → relative change from zero
+      assertValue(row(open, "events_yoy", "g1"), 1);
+      assertValue(row(open, "events_yoy", "g3"), 0);
+      assertStatus(row(open, "events_yoy", "g2"), MetricStatus.UNDEFINED);
+      ResultTable t = october(List.of("grantee"), "events_yoy");
+      assertValue(row(t, "events_yoy", "g1"), 1);
+      // g3: 1 event in each year, both below min_cell 3
+      assertStatus(row(t, "events_yoy", "g3"), MetricStatus.SUPPRESSED);
+    }
+
+    @Test
+    void aChangeOfARatioAndAChangeOfAChange() {
+      // fill_rate: 4 / 9 in October, 5 / 1 in September; the September 1 is suppressed
+      assertStatus(row(october(List.of(), "fill_rate_change"), "fill_rate_change"), MetricStatus.SUPPRESSED);
+      ResultTable open = compute(DisclosureRules.OFF, "2026-10", List.of(), "fill_rate_change", "change_of_change");
+      assertValue(row(open, "fill_rate_change"), 4.0 / 9 - 5);
+      // (Oct 2026 − Sep 2026) − (Oct 2025 − Sep 2025) = (4 − 5) − (4 − 0)
+      assertValue(row(open, "change_of_change"), -5);
+    }
+
+    @Test
+    void aChangeCannotBeSplitByACalendarDimension() {
+      SpotlightException e = catchThrowableOfType(SpotlightException.class, () -> october(List.of("month"), "shares_change"));
+      assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
+      assertThat(e.getMessage()).contains("change metric 'shares_change' cannot be split by 'month': it compares whole periods");
+    }
+
+    @Test
+    void explainShowsOneStatementPerPeriod() {
+      MetricRunner runner = new MetricRunner(CATALOG, engine, new MoneyRules("GBP", Map.of()), DisclosureRules.OFF);
+      String text = runner.explain(new MetricQuery(List.of("shares_growth"), List.of(), Periods.parse("2026-10", LocalDate.now())));
+      assertThat(text).contains("-- shares_growth = ((a0 - a1) / a1)\n");
+      assertThat(text).contains("-- comparison period 2026-09 (2026-09-01 .. 2026-09-30)\n");
+      assertThat(text.lines().filter(l -> l.startsWith("-- parameters: "))).containsExactly(
+          "-- parameters: [GBP, 2026-10-01, 2026-10-31, share.completed]",
+          "-- parameters: [GBP, 2026-09-01, 2026-09-30, share.completed]");
     }
   }
 }

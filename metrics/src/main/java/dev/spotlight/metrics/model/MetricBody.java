@@ -38,6 +38,17 @@ public sealed interface MetricBody {
   }
 
   /**
+   * Period over period: {@code of} in the query period against {@code of} in the comparison period,
+   * as a difference ({@code absolute}) or a fraction of the comparison value ({@code relative}).
+   */
+  record Change(MetricRef of, Comparison compareTo, boolean relative) implements MetricBody {
+    @Override
+    public String typeName() {
+      return "change";
+    }
+  }
+
+  /**
    * Arithmetic over other metrics: {@code expr} is checked at load time to use only metric ids,
    * numbers, {@code + - * /}, unary minus, parentheses, {@code abs} and {@code round}; its names
    * ({@link Expr.ColumnRef}) are metric ids, not columns.

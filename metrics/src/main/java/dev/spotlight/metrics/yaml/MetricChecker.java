@@ -73,6 +73,9 @@ public final class MetricChecker {
     if (d.body() instanceof MetricBody.PerCapita pc) {
       return new MetricBody.PerCapita(checkRef(pc.of(), byId), pc.per());
     }
+    if (d.body() instanceof MetricBody.Change c) {
+      return new MetricBody.Change(checkRef(c.of(), byId), c.compareTo(), c.relative());
+    }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new MetricBody.Ratio(checkRef(r.numerator(), byId), checkRef(r.denominator(), byId));
   }
@@ -87,6 +90,9 @@ public final class MetricChecker {
     }
     if (body instanceof MetricBody.PerCapita pc) {
       return List.of(pc.of());
+    }
+    if (body instanceof MetricBody.Change c) {
+      return List.of(c.of());
     }
     return List.of();
   }

@@ -12,6 +12,7 @@ import dev.spotlight.common.yaml.YamlScalar;
 import dev.spotlight.metrics.expr.Expr;
 import dev.spotlight.metrics.expr.ExprParser;
 import dev.spotlight.metrics.model.AggregateFunction;
+import dev.spotlight.metrics.model.Comparison;
 import dev.spotlight.metrics.model.IntervalKind;
 import dev.spotlight.metrics.model.MetricBody;
 import dev.spotlight.metrics.model.MetricDefinition;
@@ -38,10 +39,10 @@ public final class MetricFileLoader {
 
   /** Metric types of SPEC §2 that this version computes. */
   public static final List<String> TYPES = List.of(
-      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived", "per_capita");
+      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived", "per_capita", "change");
 
   /** Types SPEC §2 defines that this version does not compute yet. */
-  static final List<String> LATER_TYPES = List.of("change", "value");
+  static final List<String> LATER_TYPES = List.of("value");
 
   private static final Set<String> FILE_KEYS = Set.of("version", "metrics", "tests");
   private static final Set<String> COMMON = Set.of("label", "description", "type", "unit", "tags", "interval");
@@ -144,6 +145,7 @@ public final class MetricFileLoader {
       case "ratio" -> Set.of("numerator", "denominator");
       case "derived" -> Set.of("expr");
       case "per_capita" -> Set.of("of", "per");
+      case "change" -> Set.of("of", "compare_to", "as");
       default -> Set.of("of", "where", "table");
     });
     for (String key : m.keys()) {
@@ -153,7 +155,7 @@ public final class MetricFileLoader {
               : DidYouMean.hint(key, allowed);
           case "where" -> switch (type) {
             case "derived" -> "a derived metric has no where of its own; define filtered metrics and use their ids in expr";
-            case "per_capita" -> "a per_capita metric has no where of its own; filter its of with { metric: id, where: ... }";
+            case "per_capita", "change" -> "a " + type + " metric has no where of its own; filter its of with { metric: id, where: ... }";
             default -> "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
           };
           default -> DidYouMean.hint(key, allowed);
@@ -172,6 +174,7 @@ public final class MetricFileLoader {
       case "ratio" -> ratio(m, id, lines);
       case "derived" -> derived(m, id, lines);
       case "per_capita" -> perCapita(m, id, lines);
+      case "change" -> change(m, id, lines);
       default -> aggregate(m, type, lines);
     };
     return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
@@ -243,6 +246,23 @@ public final class MetricFileLoader {
       }
     }
     return new MetricBody.PerCapita(of, per);
+  }
+
+  private static MetricBody change(YamlMap m, String id, List<String> lines) {
+    String context = "change metric '" + id + "'";
+    MetricRef of = ref(m.require("of", context), "of", lines);
+    String compareTo = m.requireString("compare_to", context);
+    Comparison comparison = Comparison.SAME_PERIOD_LAST_YEAR.yamlName().equals(compareTo) ? Comparison.SAME_PERIOD_LAST_YEAR
+        : Comparison.PREVIOUS_PERIOD.yamlName().equals(compareTo) ? Comparison.PREVIOUS_PERIOD : null;
+    if (comparison == null) {
+      throw SpotlightException.definition(m.locationOf("compare_to"), "unknown compare_to '" + compareTo + "'",
+          DidYouMean.hint(compareTo, Comparison.yamlNames()));
+    }
+    String as = m.requireString("as", context);
+    if (!as.equals("absolute") && !as.equals("relative")) {
+      throw SpotlightException.definition(m.locationOf("as"), "unknown as '" + as + "'", DidYouMean.hint(as, List.of("absolute", "relative")));
+    }
+    return new MetricBody.Change(of, comparison, as.equals("relative"));
   }
 
   private static MetricRef ref(YamlNode node, String what, List<String> lines) {
