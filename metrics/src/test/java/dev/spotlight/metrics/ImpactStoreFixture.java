@@ -47,7 +47,7 @@ public final class ImpactStoreFixture {
   /** One costs row: both dates inclusive. */
   public record Cost(String id, String source, String grantee, String start, String end, String amount, String currency) {}
 
-  private static Event e(String id, String source, String grantee, String type, String at, String participant, String area,
+  static Event e(String id, String source, String grantee, String type, String at, String participant, String area,
       Double quantity, String amount, String currency) {
     return new Event(id, source, grantee, type, at, participant, area, quantity, amount, currency, null);
   }
@@ -122,14 +122,21 @@ public final class ImpactStoreFixture {
 
   /** Writes the store and the areas file under {@code root}. */
   public static ImpactStoreFixture write(Path root) {
+    return write(root, EVENTS, COSTS, AREAS_CSV);
+  }
+
+  /** Writes a store of the given rows and an areas file with the given text under {@code root}. */
+  public static ImpactStoreFixture write(Path root, List<Event> events, List<Cost> costs, String areasCsv) {
     ImpactStoreFixture f = new ImpactStoreFixture(root);
     try {
       Files.createDirectories(f.store().tableDir(CanonicalTable.ACTIVITY));
       Files.createDirectories(f.store().tableDir(CanonicalTable.COSTS));
-      Files.writeString(f.areasFile(), AREAS_CSV);
+      Files.writeString(f.areasFile(), areasCsv);
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-        writeActivity(c, f.store(), EVENTS);
-        writeCosts(c, f.store(), COSTS);
+        writeActivity(c, f.store(), events);
+        if (!costs.isEmpty()) {
+          writeCosts(c, f.store(), costs);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

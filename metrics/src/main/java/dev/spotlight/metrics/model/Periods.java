@@ -86,6 +86,30 @@ public final class Periods {
     return days == 1 ? new Period(newStart, newEnd, newStart.toString()) : range(newStart, newEnd);
   }
 
+  /**
+   * The same period one year earlier: the same month, quarter or day of the year before, the year
+   * before, or a range with both dates a year earlier (29 February becomes 28 February).
+   */
+  public static Period sameLastYear(Period p) {
+    LocalDate s = p.start();
+    LocalDate e = p.end();
+    if (p.equals(month(YearMonth.from(s)))) {
+      return month(YearMonth.from(s).minusYears(1));
+    }
+    if (s.getDayOfMonth() == 1 && (s.getMonthValue() - 1) % 3 == 0 && p.equals(quarter(s))) {
+      return quarter(s.minusYears(1));
+    }
+    if (s.getDayOfYear() == 1 && e.equals(s.plusYears(1).minusDays(1)) && p.label().equals(Integer.toString(s.getYear()))) {
+      int y = s.getYear() - 1;
+      return new Period(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), Integer.toString(y));
+    }
+    if (s.equals(e) && p.label().equals(s.toString())) {
+      LocalDate d = s.minusYears(1);
+      return new Period(d, d, d.toString());
+    }
+    return range(s.minusYears(1), e.minusYears(1));
+  }
+
   public static Period month(YearMonth ym) {
     return new Period(ym.atDay(1), ym.atEndOfMonth(), ym.toString());
   }

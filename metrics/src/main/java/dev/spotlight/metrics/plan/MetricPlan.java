@@ -19,9 +19,8 @@ public record MetricPlan(MetricDefinition metric, ValueTree value) {
       if (o.atom().function().isCount()) {
         out.add(o.atom());
       }
-    } else if (t instanceof ValueTree.Quotient q) {
-      collect(q.numerator(), out);
-      collect(q.denominator(), out);
+    } else {
+      t.children().forEach(c -> collect(c, out));
     }
   }
 }

@@ -9,6 +9,8 @@ import dev.spotlight.metrics.plan.QueryPlan;
 import dev.spotlight.metrics.plan.ValueTree;
 import dev.spotlight.metrics.privacy.DisclosureRules;
 import dev.spotlight.metrics.stats.WilsonInterval;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,9 +81,42 @@ public final class ResultAssembler {
     if (tree instanceof ValueTree.Of o) {
       return values.get(o.atom().alias());
     }
-    ValueTree.Quotient q = (ValueTree.Quotient) tree;
-    Double num = evaluate(q.numerator(), values);
-    Double den = evaluate(q.denominator(), values);
+    if (tree instanceof ValueTree.Population) {
+      return values.get(ValueTree.Population.COLUMN);
+    }
+    if (tree instanceof ValueTree.Constant c) {
+      return c.value();
+    }
+    if (tree instanceof ValueTree.Quotient q) {
+      return divide(evaluate(q.numerator(), values), evaluate(q.denominator(), values));
+    }
+    if (tree instanceof ValueTree.Arithmetic a) {
+      Double left = evaluate(a.left(), values);
+      Double right = evaluate(a.right(), values);
+      if (left == null || right == null) {
+        return null;
+      }
+      return switch (a.op()) {
+        case ADD -> left + right;
+        case SUB -> left - right;
+        case MUL -> left * right;
+        case DIV -> divide(left, right);
+      };
+    }
+    ValueTree.Function f = (ValueTree.Function) tree;
+    Double x = evaluate(f.argument(), values);
+    if (x == null || x.isNaN() || x.isInfinite()) {
+      return null;
+    }
+    return switch (f.name()) {
+      case "abs" -> Math.abs(x);
+      case "round" -> BigDecimal.valueOf(x).setScale(f.digits(), RoundingMode.HALF_UP).doubleValue();
+      default -> throw new IllegalStateException("unknown function " + f.name());
+    };
+  }
+
+  /** {@code num / den}; null (undefined) when either is undefined or the denominator is 0. */
+  private static Double divide(Double num, Double den) {
     if (num == null || den == null || den == 0.0) {
       return null;
     }

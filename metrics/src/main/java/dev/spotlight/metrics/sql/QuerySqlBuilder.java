@@ -7,10 +7,12 @@ import dev.spotlight.common.store.CanonicalTable;
 import dev.spotlight.common.store.ColumnType;
 import dev.spotlight.metrics.expr.Expr;
 import dev.spotlight.metrics.model.AggregateFunction;
+import dev.spotlight.metrics.model.MetricDefinition;
 import dev.spotlight.metrics.plan.Atom;
 import dev.spotlight.metrics.plan.ExprNames;
 import dev.spotlight.metrics.plan.QueryPlan;
 import dev.spotlight.metrics.plan.TableScope;
+import dev.spotlight.metrics.plan.ValueTree;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,10 @@ import java.util.stream.Collectors;
  * rows. Every literal is a bound parameter; identifiers come only from the canonical schema.
  */
 public final class QuerySqlBuilder {
+
+  /** The dimensions that come from the areas table, and the column of {@code areas} each is. */
+  private static final java.util.Map<String, String> AREA_DIMENSIONS =
+      java.util.Map.of("area", "area_code", "local_authority", "local_authority", "deprivation_decile", "deprivation_decile");
 
   private final SqlDialect dialect;
   private final MoneyRules money;
@@ -49,6 +55,10 @@ public final class QuerySqlBuilder {
       sql.append("cost_base AS (").append(costBase(plan, params)).append("),\n");
       sql.append("cost_agg AS (").append(aggregate("cost_base", plan, CanonicalTable.COSTS, params)).append("),\n");
     }
+    boolean population = population(plan);
+    if (population) {
+      sql.append("pop AS (").append(populationSql(dims)).append("),\n");
+    }
     sql.append("groups AS (").append(groups(dims, activity, costs)).append(")\n");
     sql.append("SELECT ");
     List<String> select = new ArrayList<>();
@@ -60,6 +70,11 @@ public final class QuerySqlBuilder {
       boolean zeroWhenEmpty = a.function().isCount() || a.function() == AggregateFunction.SUM;
       select.add((zeroWhenEmpty ? "coalesce(" + source + ", 0)" : source) + " AS " + q(a.alias()));
     }
+    List<String> columns = new ArrayList<>(plan.atoms().stream().map(Atom::alias).toList());
+    if (population) {
+      select.add("pop." + q(ValueTree.Population.COLUMN) + " AS " + q(ValueTree.Population.COLUMN));
+      columns.add(ValueTree.Population.COLUMN);
+    }
     sql.append(String.join(", ", select)).append("\nFROM groups g");
     if (activity) {
       sql.append(" LEFT JOIN act_agg ON ").append(joinOn("act_agg", dims));
@@ -67,10 +82,40 @@ public final class QuerySqlBuilder {
     if (costs) {
       sql.append(" LEFT JOIN cost_agg ON ").append(joinOn("cost_agg", dims));
     }
+    if (population) {
+      List<String> areaDims = dims.stream().filter(AREA_DIMENSIONS::containsKey).toList();
+      sql.append(" LEFT JOIN pop ON ").append(areaDims.isEmpty() ? "true"
+          : areaDims.stream().map(d -> "g." + q(d) + " = pop." + q(d)).collect(Collectors.joining(" AND ")));
+    }
     if (!dims.isEmpty()) {
       sql.append("\nORDER BY ").append(dims.stream().map(d -> "g." + q(d) + " NULLS LAST").collect(Collectors.joining(", ")));
     }
-    return new CompiledQuery(sql.toString(), params, dims, plan.atoms().stream().map(Atom::alias).toList());
+    return new CompiledQuery(sql.toString(), params, dims, columns);
+  }
+
+  /** Whether the plan needs the population of the areas; without an areas file that is a definition error. */
+  private boolean population(QueryPlan plan) {
+    var metric = plan.populationMetric();
+    if (metric.isPresent() && !hasAreas) {
+      MetricDefinition d = metric.get().metric();
+      throw SpotlightException.definition(d.location(), "metric '" + d.id() + "' needs the population of the areas, but the project has no areas file",
+          "add areas: reference/areas.csv to spotlight.yaml");
+    }
+    return metric.isPresent();
+  }
+
+  /**
+   * The population per group of the query's area dimensions: every area in the areas file having
+   * that value, active or not; one row for all areas when the query has no area dimension.
+   */
+  private String populationSql(List<String> dims) {
+    List<String> areaDims = dims.stream().filter(AREA_DIMENSIONS::containsKey).toList();
+    String sum = "CAST(sum(\"population\") AS DOUBLE) AS " + q(ValueTree.Population.COLUMN);
+    if (areaDims.isEmpty()) {
+      return "SELECT " + sum + " FROM areas";
+    }
+    String cols = areaDims.stream().map(d -> q(AREA_DIMENSIONS.get(d)) + " AS " + q(d)).collect(Collectors.joining(", "));
+    return "SELECT " + cols + ", " + sum + " FROM areas GROUP BY ALL";
   }
 
   private String q(String identifier) {

@@ -66,8 +66,35 @@ public final class MetricChecker {
       Expr where = a.where() == null ? null : TypeChecker.checkBoolean(a.where(), scope, "where").expr();
       return new MetricBody.Aggregate(a.function(), a.table(), of, where, a.p());
     }
+    if (d.body() instanceof MetricBody.Derived x) {
+      DerivedExprChecker.check(x.expr(), byId.keySet());
+      return x;
+    }
+    if (d.body() instanceof MetricBody.PerCapita pc) {
+      return new MetricBody.PerCapita(checkRef(pc.of(), byId), pc.per());
+    }
+    if (d.body() instanceof MetricBody.Change c) {
+      return new MetricBody.Change(checkRef(c.of(), byId), c.compareTo(), c.relative());
+    }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new MetricBody.Ratio(checkRef(r.numerator(), byId), checkRef(r.denominator(), byId));
+  }
+
+  /** The metrics {@code body} is built from, as written. */
+  static List<MetricRef> references(MetricBody body) {
+    if (body instanceof MetricBody.Ratio r) {
+      return List.of(r.numerator(), r.denominator());
+    }
+    if (body instanceof MetricBody.Derived x) {
+      return x.references();
+    }
+    if (body instanceof MetricBody.PerCapita pc) {
+      return List.of(pc.of());
+    }
+    if (body instanceof MetricBody.Change c) {
+      return List.of(c.of());
+    }
+    return List.of();
   }
 
   private static MetricRef checkRef(MetricRef ref, Map<String, MetricDefinition> byId) {
@@ -95,8 +122,8 @@ public final class MetricChecker {
     }
     if (d.body() instanceof MetricBody.Aggregate a) {
       out.add(TableScope.of(a.table()));
-    } else if (d.body() instanceof MetricBody.Ratio r) {
-      for (MetricRef ref : List.of(r.numerator(), r.denominator())) {
+    } else {
+      for (MetricRef ref : references(d.body())) {
         MetricDefinition t = byId.get(ref.metricId());
         if (t != null) {
           tablesOf(t, byId, out, seen);
@@ -113,12 +140,13 @@ public final class MetricChecker {
       throw SpotlightException.definition(d.location(), "metric '" + path.get(0) + "' refers to itself through " + String.join(" -> ", cycle), "break the cycle");
     }
     MetricDefinition d = byId.get(id);
-    if (d == null || !(d.body() instanceof MetricBody.Ratio r) || done.contains(id)) {
+    if (d == null || done.contains(id)) {
       return;
     }
     path.add(id);
-    findCycle(r.numerator().metricId(), byId, path, done);
-    findCycle(r.denominator().metricId(), byId, path, done);
+    for (MetricRef ref : references(d.body())) {
+      findCycle(ref.metricId(), byId, path, done);
+    }
     path.remove(path.size() - 1);
     if (path.isEmpty()) {
       done.add(id);

@@ -12,6 +12,7 @@ import dev.spotlight.common.yaml.YamlScalar;
 import dev.spotlight.metrics.expr.Expr;
 import dev.spotlight.metrics.expr.ExprParser;
 import dev.spotlight.metrics.model.AggregateFunction;
+import dev.spotlight.metrics.model.Comparison;
 import dev.spotlight.metrics.model.IntervalKind;
 import dev.spotlight.metrics.model.MetricBody;
 import dev.spotlight.metrics.model.MetricDefinition;
@@ -38,10 +39,10 @@ public final class MetricFileLoader {
 
   /** Metric types of SPEC §2 that this version computes. */
   public static final List<String> TYPES = List.of(
-      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio");
+      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived", "per_capita", "change");
 
   /** Types SPEC §2 defines that this version does not compute yet. */
-  static final List<String> LATER_TYPES = List.of("derived", "change", "per_capita", "value");
+  static final List<String> LATER_TYPES = List.of("value");
 
   private static final Set<String> FILE_KEYS = Set.of("version", "metrics", "tests");
   private static final Set<String> COMMON = Set.of("label", "description", "type", "unit", "tags", "interval");
@@ -142,13 +143,21 @@ public final class MetricFileLoader {
       case "count" -> Set.of("where", "table");
       case "percentile" -> Set.of("of", "where", "table", "p");
       case "ratio" -> Set.of("numerator", "denominator");
+      case "derived" -> Set.of("expr");
+      case "per_capita" -> Set.of("of", "per");
+      case "change" -> Set.of("of", "compare_to", "as");
       default -> Set.of("of", "where", "table");
     });
     for (String key : m.keys()) {
       if (!allowed.contains(key)) {
         String hint = switch (key) {
-          case "of" -> "count counts rows; use count_distinct to count distinct values of an expression";
-          case "where" -> "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
+          case "of" -> type.equals("count") ? "count counts rows; use count_distinct to count distinct values of an expression"
+              : DidYouMean.hint(key, allowed);
+          case "where" -> switch (type) {
+            case "derived" -> "a derived metric has no where of its own; define filtered metrics and use their ids in expr";
+            case "per_capita", "change" -> "a " + type + " metric has no where of its own; filter its of with { metric: id, where: ... }";
+            default -> "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
+          };
           default -> DidYouMean.hint(key, allowed);
         };
         problems.add(m.keyLocation(key), "'" + key + "' does not apply to a " + type + " metric", hint);
@@ -161,7 +170,13 @@ public final class MetricFileLoader {
     Map<String, String> tags = new LinkedHashMap<>();
     m.optMap("tags").ifPresent(t -> t.entries().forEach((k, v) -> tags.put(k, YamlMap.scalarText(v, k))));
     IntervalKind interval = interval(m, type);
-    MetricBody body = type.equals("ratio") ? ratio(m, id, lines) : aggregate(m, type, lines);
+    MetricBody body = switch (type) {
+      case "ratio" -> ratio(m, id, lines);
+      case "derived" -> derived(m, id, lines);
+      case "per_capita" -> perCapita(m, id, lines);
+      case "change" -> change(m, id, lines);
+      default -> aggregate(m, type, lines);
+    };
     return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
         body, interval, tags, fileName, idAt, text);
   }
@@ -210,6 +225,44 @@ public final class MetricFileLoader {
     MetricRef num = ref(m.require("numerator", "ratio metric '" + id + "'"), "numerator", lines);
     MetricRef den = ref(m.require("denominator", "ratio metric '" + id + "'"), "denominator", lines);
     return new MetricBody.Ratio(num, den);
+  }
+
+  private static MetricBody derived(YamlMap m, String id, List<String> lines) {
+    Expr expr = optionalExpression(m, "expr", lines);
+    if (expr == null) {
+      throw SpotlightException.definition(m.location(), "derived metric '" + id + "' needs 'expr:'", "arithmetic over other metrics' ids, e.g. (a - b) / a");
+    }
+    return new MetricBody.Derived(expr);
+  }
+
+  private static MetricBody perCapita(YamlMap m, String id, List<String> lines) {
+    MetricRef of = ref(m.require("of", "per_capita metric '" + id + "'"), "of", lines);
+    double per = 1000;
+    YamlScalar ps = m.optScalar("per").orElse(null);
+    if (ps != null) {
+      per = ps.asDouble("per");
+      if (!(per > 0) || Double.isInfinite(per)) {
+        throw SpotlightException.definition(ps.location(), "per must be a number above 0", "e.g. per: 1000 for a value per 1,000 residents");
+      }
+    }
+    return new MetricBody.PerCapita(of, per);
+  }
+
+  private static MetricBody change(YamlMap m, String id, List<String> lines) {
+    String context = "change metric '" + id + "'";
+    MetricRef of = ref(m.require("of", context), "of", lines);
+    String compareTo = m.requireString("compare_to", context);
+    Comparison comparison = Comparison.SAME_PERIOD_LAST_YEAR.yamlName().equals(compareTo) ? Comparison.SAME_PERIOD_LAST_YEAR
+        : Comparison.PREVIOUS_PERIOD.yamlName().equals(compareTo) ? Comparison.PREVIOUS_PERIOD : null;
+    if (comparison == null) {
+      throw SpotlightException.definition(m.locationOf("compare_to"), "unknown compare_to '" + compareTo + "'",
+          DidYouMean.hint(compareTo, Comparison.yamlNames()));
+    }
+    String as = m.requireString("as", context);
+    if (!as.equals("absolute") && !as.equals("relative")) {
+      throw SpotlightException.definition(m.locationOf("as"), "unknown as '" + as + "'", DidYouMean.hint(as, List.of("absolute", "relative")));
+    }
+    return new MetricBody.Change(of, comparison, as.equals("relative"));
   }
 
   private static MetricRef ref(YamlNode node, String what, List<String> lines) {
