@@ -1,5 +1,6 @@
 package dev.spotlight.cli;
 
+import dev.spotlight.cli.commands.CompareCommand;
 import dev.spotlight.cli.commands.ComputeCommand;
 import dev.spotlight.cli.commands.InitCommand;
 import dev.spotlight.cli.commands.MetricsCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PullCommand.class,
       ComputeCommand.class,
+      CompareCommand.class,
       ReportCommand.class,
       RunCommand.class,
       MetricsCommand.class,

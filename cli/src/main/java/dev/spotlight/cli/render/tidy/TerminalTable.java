@@ -18,13 +18,27 @@ public final class TerminalTable {
    * @param suppressedLabel e.g. {@code <5}
    */
   public static void print(TidyRows rows, Map<String, String> units, String suppressedLabel, PrintWriter out) {
+    print(rows, units, suppressedLabel, List.of(), List.of(), out);
+  }
+
+  /**
+   * Like {@link #print(TidyRows, Map, String, PrintWriter)} with more right-aligned columns after
+   * {@code status}: {@code extraHeader} names them and {@code extraCells} holds each row's display text.
+   */
+  public static void print(TidyRows rows, Map<String, String> units, String suppressedLabel, List<String> extraHeader,
+      List<List<String>> extraCells, PrintWriter out) {
+    if (!extraHeader.isEmpty() && extraCells.size() != rows.rows().size()) {
+      throw new IllegalArgumentException("expected extra cells for " + rows.rows().size() + " rows, got " + extraCells.size());
+    }
     List<String> header = new ArrayList<>(List.of("metric", "period"));
     header.addAll(rows.dimensions());
     header.addAll(List.of("value", "low", "high", "status"));
+    header.addAll(extraHeader);
     List<List<String>> lines = new ArrayList<>();
     boolean anySuppressed = false;
     boolean anyUndefined = false;
-    for (ResultRow r : rows.rows()) {
+    for (int i = 0; i < rows.rows().size(); i++) {
+      ResultRow r = rows.rows().get(i);
       List<String> cells = new ArrayList<>(List.of(r.metric(), r.period()));
       for (String d : rows.dimensions()) {
         String v = r.dims().get(d);
@@ -43,6 +57,9 @@ public final class TerminalTable {
       cells.add(r.low() == null ? "" : format(r.low(), unit));
       cells.add(r.high() == null ? "" : format(r.high(), unit));
       cells.add(r.status().label());
+      if (!extraHeader.isEmpty()) {
+        cells.addAll(extraCells.get(i));
+      }
       lines.add(cells);
     }
     int[] width = new int[header.size()];
@@ -76,11 +93,12 @@ public final class TerminalTable {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       String c = cells.get(i);
-      boolean right = i >= valueCol && i < valueCol + 3;
+      boolean right = i >= valueCol && i < valueCol + 3 || i > valueCol + 3;
       String pad = " ".repeat(width[i] - c.length());
       b.append(i > 0 ? "  " : "").append(right ? pad + c : c + (i == cells.size() - 1 ? "" : pad));
     }
-    out.println(b);
+    // empty right-aligned extra cells at the end would leave trailing blanks
+    out.println(b.toString().stripTrailing());
   }
 
   /** Display formatting by unit: percent as 25.0%, money with 2 decimals, whole numbers without decimals. */

@@ -12,11 +12,19 @@ public final class TidyCsvWriter {
   private TidyCsvWriter() {}
 
   public static void write(TidyRows rows, Writer out) throws IOException {
+    write(rows, ExtraFields.NONE, out);
+  }
+
+  /** The tidy CSV with one more column per extra field after {@code status}, empty where a value is null. */
+  public static void write(TidyRows rows, ExtraFields extra, Writer out) throws IOException {
+    extra.checkRows(rows.rows().size());
     List<String> header = new ArrayList<>(List.of("metric", "period"));
     header.addAll(rows.dimensions());
     header.addAll(List.of("value", "low", "high", "status"));
+    header.addAll(extra.names());
     line(out, header);
-    for (ResultRow r : rows.rows()) {
+    for (int i = 0; i < rows.rows().size(); i++) {
+      ResultRow r = rows.rows().get(i);
       List<String> cells = new ArrayList<>(List.of(r.metric(), r.period()));
       for (String d : rows.dimensions()) {
         String v = r.dims().get(d);
@@ -26,6 +34,9 @@ public final class TidyCsvWriter {
       cells.add(Numbers.plain(r.low()));
       cells.add(Numbers.plain(r.high()));
       cells.add(r.status().label());
+      for (Double v : extra.row(i)) {
+        cells.add(Numbers.plain(v));
+      }
       line(out, cells);
     }
     out.flush();

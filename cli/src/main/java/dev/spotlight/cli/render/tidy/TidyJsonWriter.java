@@ -28,18 +28,31 @@ public final class TidyJsonWriter {
   private TidyJsonWriter() {}
 
   public static void write(String project, Period period, String engine, List<ResultRow> rows, Writer out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      write(g, project, period, engine, rows);
-    }
+    write(project, period, engine, rows, ExtraFields.NONE, out);
   }
 
   public static void write(String project, Period period, String engine, List<ResultRow> rows, OutputStream out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      write(g, project, period, engine, rows);
+    write(project, period, engine, rows, ExtraFields.NONE, out);
+  }
+
+  /** The tidy document with the extra fields on each result row after {@code status} (null where a value is null). */
+  public static void write(String project, Period period, String engine, List<ResultRow> rows, ExtraFields extra, Writer out)
+      throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(g, project, period, engine, rows, extra);
     }
   }
 
-  private static void write(JsonGenerator g, String project, Period period, String engine, List<ResultRow> rows) throws IOException {
+  public static void write(String project, Period period, String engine, List<ResultRow> rows, ExtraFields extra,
+      OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      write(g, project, period, engine, rows, extra);
+    }
+  }
+
+  private static void write(JsonGenerator g, String project, Period period, String engine, List<ResultRow> rows,
+      ExtraFields extra) throws IOException {
+    extra.checkRows(rows.size());
     g.useDefaultPrettyPrinter();
     g.writeStartObject();
     g.writeStringField("project", project);
@@ -50,7 +63,8 @@ public final class TidyJsonWriter {
     g.writeEndObject();
     g.writeStringField("engine", engine);
     g.writeArrayFieldStart("results");
-    for (ResultRow r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      ResultRow r = rows.get(i);
       g.writeStartObject();
       g.writeStringField("metric", r.metric());
       g.writeStringField("period", r.period());
@@ -67,6 +81,10 @@ public final class TidyJsonWriter {
       number(g, "low", r.low());
       number(g, "high", r.high());
       g.writeStringField("status", r.status().label());
+      List<Double> values = extra.row(i);
+      for (int k = 0; k < values.size(); k++) {
+        number(g, extra.names().get(k), values.get(k));
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -1,0 +1,110 @@
+package dev.spotlight.cli.commands;
+
+import dev.spotlight.cli.AppContext;
+import dev.spotlight.cli.compare.CompareFiles;
+import dev.spotlight.cli.compare.Comparison;
+import dev.spotlight.cli.compare.GrantFunding;
+import dev.spotlight.cli.pipeline.ComputeStage;
+import dev.spotlight.cli.pipeline.ProjectContext;
+import dev.spotlight.cli.render.tidy.ExtraFields;
+import dev.spotlight.cli.render.tidy.TerminalTable;
+import dev.spotlight.cli.render.tidy.TidyCsvWriter;
+import dev.spotlight.cli.render.tidy.TidyJsonWriter;
+import dev.spotlight.cli.render.tidy.TidyRows;
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.metrics.model.MetricDefinition;
+import dev.spotlight.metrics.model.MetricQuery;
+import dev.spotlight.metrics.model.Period;
+import dev.spotlight.metrics.result.ResultTable;
+import dev.spotlight.metrics.sql.MoneyRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spotlight compare}: the funder view. Computes metrics by grantee for a period, adds each
+ * row's rank, difference from the median and value per 1,000 of funding, prints them and writes
+ * {@code compare-PERIOD.csv|json} into {@code reports/PERIOD/}.
+ */
+@Command(name = "compare", description = "Compare grantees side by side for a period; prints a table, or --format csv|json.",
+    footer = {"", "Examples:", "  spotlight compare --period 2026-10",
+        "  spotlight compare --period 2026-Q3 --metric participants --format csv"})
+public final class CompareCommand implements Callable<Integer> {
+
+  private final AppContext app;
+
+  @Mixin ProjectOptions options;
+  @Mixin PeriodOptions when;
+
+  @Option(names = "--metric", paramLabel = "ID",
+      description = "A metric to compare (repeatable; default: the project's report metrics, else all).")
+  List<String> metrics = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv or json.")
+  String format;
+
+  CompareCommand(AppContext app) {
+    this.app = app;
+  }
+
+  @Override
+  public Integer call() {
+    if (!List.of("table", "csv", "json").contains(format)) {
+      throw SpotlightException.usage("unknown format '" + format + "'", "use table, csv or json");
+    }
+    ProjectContext context = ProjectContext.load(options.project(), app);
+    Period period = context.period(when.period);
+    List<String> ids = metrics.isEmpty() && !context.project().report().metrics().isEmpty()
+        ? context.project().report().metrics()
+        : context.metricIds(metrics);
+    NeverPulled.warn(context);
+    ResultTable result;
+    ExtraFields extra;
+    String engineVersion;
+    try (ComputeStage stage = ComputeStage.open(context, when.engine)) {
+      result = stage.compute(new MetricQuery(ids, List.of(Comparison.GRANTEE), period));
+      Map<String, Double> funding = GrantFunding.byGrantee(stage.engine(),
+          new MoneyRules(context.project().currency(), context.project().fx()), period);
+      extra = Comparison.of(result, id -> context.metrics().get(id, Location.NONE), funding);
+      engineVersion = stage.engineName();
+    }
+    CompareFiles.write(context.project().reports(), context.project().name(), result, extra, engineVersion);
+    print(context, result, extra, engineVersion);
+    return 0;
+  }
+
+  private void print(ProjectContext context, ResultTable result, ExtraFields extra, String engine) {
+    try {
+      switch (format) {
+        case "json" -> TidyJsonWriter.write(context.project().name(), result.period(), engine, result.rows(), extra, app.out());
+        case "csv" -> TidyCsvWriter.write(TidyRows.of(List.of(result)), extra, app.out());
+        default -> {
+          Map<String, String> units = new HashMap<>();
+          for (MetricDefinition d : context.metrics().all()) {
+            units.put(d.id(), d.unit());
+          }
+          List<List<String>> cells = new ArrayList<>();
+          for (int i = 0; i < result.rows().size(); i++) {
+            String unit = units.get(result.rows().get(i).metric());
+            List<Double> v = extra.values().get(i);
+            cells.add(List.of(TerminalTable.format(v.get(0), null), TerminalTable.format(v.get(1), unit),
+                TerminalTable.format(v.get(2), null)));
+          }
+          TerminalTable.print(TidyRows.of(List.of(result)), units, "<" + context.project().privacy().minCell(),
+              Comparison.FIELDS, cells, app.out());
+        }
+      }
+      app.out().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
