@@ -64,18 +64,121 @@ class CompareCommandTest {
     return id;
   }
 
-  @Test
-  void csv() {
-    Cli.Result r = Cli.run("compare", "-p", p.file(), "--period", "2026-10", "--metric", "participants", "--metric", "items_shared",
-        "--metric", "programme_cost", "--format", "csv");
-    assertThat(r.exit()).as(r.toString()).isZero();
-    System.out.println(r);
+  private static final String CSV = "metric,period,grantee,value,low,high,status,rank,diff_from_median,per_1000_funding\r\n"
+      // people 6, 4, 8, 4: ranks 8 -> 1, 6 -> 2, the two 4s share 3; median of 4,4,6,8 = (4 + 6) / 2 = 5;
+      // per 1,000: alpha 6 / 3 = 2, beta 4 / 2 = 2, gamma 4 / 1 = 4, delta has no grant funding
+      + "participants,2026-10,alpha,6,,,ok,2,1,2\r\n"
+      + "participants,2026-10,beta,4,,,ok,3,-1,2\r\n"
+      + "participants,2026-10,delta,8,,,ok,1,3,\r\n"
+      + "participants,2026-10,gamma,4,,,ok,3,-1,4\r\n"
+      // loans 6, 4, 8 (gamma's 2 suppressed, left out of rank and median): median 6
+      + "items_shared,2026-10,alpha,6,,,ok,2,0,2\r\n"
+      + "items_shared,2026-10,beta,4,,,ok,3,-2,2\r\n"
+      + "items_shared,2026-10,delta,8,,,ok,1,2,\r\n"
+      + "items_shared,2026-10,gamma,,,,suppressed,,,\r\n"
+      // every cost in October: 3000, 2000 + 999, 500, 1000; median (1000 + 2999) / 2 = 1999.5; money has no per 1,000
+      + "programme_cost,2026-10,alpha,3000,,,ok,1,1000.5,\r\n"
+      + "programme_cost,2026-10,beta,2999,,,ok,2,999.5,\r\n"
+      + "programme_cost,2026-10,delta,500,,,ok,4,-1499.5,\r\n"
+      + "programme_cost,2026-10,gamma,1000,,,ok,3,-999.5,\r\n";
+
+  private Cli.Result compare(String... args) {
+    String[] all = new String[args.length + 5];
+    System.arraycopy(new String[] {"compare", "-p", p.file(), "--period", "2026-10"}, 0, all, 0, 5);
+    System.arraycopy(args, 0, all, 5, args.length);
+    return Cli.run(all);
   }
 
   @Test
-  void table() {
-    Cli.Result r = Cli.run("compare", "-p", p.file(), "--period", "2026-10");
+  void csvAddsRankDifferenceFromMedianAndValuePerThousandOfFundingToEachRow() {
+    Cli.Result r = compare("--metric", "participants", "--metric", "items_shared", "--metric", "programme_cost", "--format", "csv");
     assertThat(r.exit()).as(r.toString()).isZero();
-    System.out.println(r);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(CSV);
+  }
+
+  @Test
+  void jsonIsTheTidyDocumentWithTheThreeFieldsOnEachResultAndNullsForTheSuppressedGrantee() throws IOException {
+    Cli.Result r = compare("--metric", "items_shared", "--format", "json");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("{\n"
+        + "  \"project\" : \"My platform impact report\",\n"
+        + "  \"period\" : {\n    \"start\" : \"2026-10-01\",\n    \"end\" : \"2026-10-31\",\n    \"label\" : \"2026-10\"\n  },\n"
+        + "  \"engine\" : \"duckdb\",\n"
+        + "  \"results\" : [ "
+        + row("alpha", "6", "ok", "2", "0", "2") + ", "
+        + row("beta", "4", "ok", "3", "-2", "2") + ", "
+        + row("delta", "8", "ok", "1", "2", "null") + ", "
+        + row("gamma", "null", "suppressed", "null", "null", "null") + " ]\n}\n");
+    com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(doc.get("results").get(0).fieldNames()).toIterable()
+        .containsExactly("metric", "period", "dims", "value", "low", "high", "status", "rank", "diff_from_median", "per_1000_funding");
+  }
+
+  private static String row(String grantee, String value, String status, String rank, String diff, String per1000) {
+    return "{\n    \"metric\" : \"items_shared\",\n    \"period\" : \"2026-10\",\n    \"dims\" : {\n      \"grantee\" : \"" + grantee
+        + "\"\n    },\n    \"value\" : " + value + ",\n    \"low\" : null,\n    \"high\" : null,\n    \"status\" : \"" + status
+        + "\",\n    \"rank\" : " + rank + ",\n    \"diff_from_median\" : " + diff + ",\n    \"per_1000_funding\" : " + per1000
+        + "\n  }";
+  }
+
+  @Test
+  void tableShowsTheExtraColumnsRoundedForDisplay() {
+    Cli.Result r = compare("--metric", "items_shared", "--metric", "programme_cost");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(
+        "metric          period   grantee     value  low  high  status      rank  diff_from_median  per_1000_funding\n"
+            + "--------------  -------  -------  --------  ---  ----  ----------  ----  ----------------  ----------------\n"
+            + "items_shared    2026-10  alpha           6             ok             2                 0                 2\n"
+            + "items_shared    2026-10  beta            4             ok             3                -2                 2\n"
+            + "items_shared    2026-10  delta           8             ok             1                 2\n"
+            + "items_shared    2026-10  gamma          <3             suppressed\n"
+            + "programme_cost  2026-10  alpha    3,000.00             ok             1          1,000.50\n"
+            + "programme_cost  2026-10  beta     2,999.00             ok             2            999.50\n"
+            + "programme_cost  2026-10  delta      500.00             ok             4         -1,499.50\n"
+            + "programme_cost  2026-10  gamma    1,000.00             ok             3           -999.50\n"
+            + "<3 = suppressed: counts from 1 to 2 are not shown (small-number rule)\n");
+  }
+
+  @Test
+  void writesCompareFilesBesideTheReportsFilesWithoutRemovingThem() throws IOException {
+    Path folder = dir.resolve("reports/2026-10");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("metrics.csv"), "kept");
+    Cli.Result r = compare("--metric", "participants", "--metric", "items_shared", "--metric", "programme_cost", "--format", "json");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(Files.readString(folder.resolve("compare-2026-10.csv"))).isEqualTo(CSV);
+    assertThat(Files.readString(folder.resolve("compare-2026-10.json"))).isEqualTo(r.out());
+    assertThat(Files.readString(folder.resolve("metrics.csv"))).isEqualTo("kept");
+    try (var files = Files.list(folder)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("compare-2026-10.csv", "compare-2026-10.json", "metrics.csv");
+    }
+  }
+
+  @Test
+  void byDefaultComparesTheReportMetrics() {
+    p.edit(p.yaml(), "  template: monthly-impact", "  template: monthly-impact\n  metrics: [participants]");
+    Cli.Result r = compare("--format", "csv");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(CSV.substring(0, CSV.indexOf("items_shared")));
+  }
+
+  @Test
+  void withoutReportMetricsComparesEveryMetric() {
+    Cli.Result r = compare("--format", "csv");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out().lines().map(l -> l.split(",")[0]).distinct())
+        .containsExactly("metric", "participants", "items_shared", "deprived_reach_share", "programme_cost");
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    Cli.assertFailed(compare("--format", "xlsx"), 2, "unknown format 'xlsx' (use table, csv or json)");
+    assertThat(compare("--metric", "participant").exit()).isEqualTo(2);
+    assertThat(compare("--by", "month").exit()).isEqualTo(2);
+    assertThat(compare("--period", "2026-13").exit()).isEqualTo(2);
+    assertThat(compare("--engine", "spark").exit()).isEqualTo(2);
+    assertThat(dir.resolve("reports")).doesNotExist();
   }
 }
