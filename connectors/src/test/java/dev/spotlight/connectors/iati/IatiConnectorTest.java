@@ -211,6 +211,15 @@ class IatiConnectorTest {
   }
 
   @Test
+  void aLoneActivityAsTheRootIsRead() throws Exception {
+    IatiFixture f = new IatiFixture(dir);
+    f.file("one.xml", "<iati-activity default-currency=\"EUR\">\n  <iati-identifier>EU-1</iati-identifier>\n"
+        + tx("3", "2026-01-01", " 12.345 ") + "</iati-activity>\n");
+    f.pull("iati", "g", "files: one.xml\n");
+    assertThat(f.query("SELECT cost_id, amount, currency, origin_row FROM costs")).containsExactly("EU-1:1|12.35|EUR|3");
+  }
+
+  @Test
   void validateChecksOptionsWithoutReadingData() {
     IatiFixture f = new IatiFixture(dir);
     Problems ok = new Problems(ExitKind.DEFINITION);
