@@ -1,0 +1,84 @@
+package dev.spotlight.connectors.iati;
+
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.Problems;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.common.yaml.YamlMap;
+import dev.spotlight.common.yaml.YamlNode;
+import dev.spotlight.common.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code options:} of an {@code iati} source, checked without reading data. */
+record IatiOptions(List<String> files, Location filesAt, List<String> transactionTypes, Map<String, String> grantees, boolean skipBadRows) {
+
+  static final List<String> KEYS = List.of("files", "transaction_types", "grantees", "on_bad_row");
+
+  /** Outgoing commitments and disbursements. */
+  static final List<String> DEFAULT_TYPES = List.of("2", "3");
+
+  /** Parses and checks {@code options}, recording every problem; returns null when any was found. */
+  static IatiOptions parse(YamlMap options, Problems problems) {
+    int before = problems.list().size();
+    options.checkKeys(KEYS, "iati connector options", problems);
+    List<String> files = List.of();
+    List<String> types = DEFAULT_TYPES;
+    Map<String, String> grantees = new LinkedHashMap<>();
+    boolean skip = false;
+    try {
+      files = options.stringList("files").stream().map(YamlScalar::text).toList();
+      if (files.isEmpty()) {
+        problems.add(options.location(), "iati source needs 'files:'",
+            "a path or glob of IATI activity XML files relative to the project file, e.g. exports/iati/*.xml");
+      }
+      if (options.has("transaction_types")) {
+        types = new ArrayList<>();
+        for (YamlScalar t : options.stringList("transaction_types")) {
+          String code = IatiXml.typeCode(t.text());
+          if (code == null || Integer.parseInt(code) < 1 || Integer.parseInt(code) > 13) {
+            problems.add(t.location(), "transaction_types: '" + t.text() + "' is not an IATI transaction type code",
+                "use the codes 1-13 of the TransactionType codelist (2 = outgoing commitment, 3 = disbursement) or the 1.0x codes C, D, E, IF…");
+          } else if (!types.contains(code)) {
+            types.add(code);
+          }
+        }
+        if (types.isEmpty() && problems.list().size() == before) {
+          problems.add(options.locationOf("transaction_types"), "transaction_types: is empty", "leave it out for the default [2, 3]");
+        }
+      }
+    } catch (SpotlightException e) {
+      problems.addAll(e);
+    }
+    try {
+      if (options.has("grantees")) {
+        YamlMap map = YamlMap.asMap(options.get("grantees").orElseThrow(), "grantees");
+        for (String key : map.keys()) {
+          YamlNode v = map.get(key).orElseThrow();
+          String id = YamlMap.scalarText(v, "grantees: " + key);
+          if (id == null || id.isBlank()) {
+            problems.add(map.locationOf(key), "grantees: '" + key + "' maps to no grantee id", "give the grantee id, e.g. " + key + ": my-grantee");
+          } else {
+            grantees.put(key.strip(), id.strip());
+          }
+        }
+      }
+    } catch (SpotlightException e) {
+      problems.addAll(e);
+    }
+    try {
+      String bad = options.string("on_bad_row", "error");
+      if (!bad.equals("error") && !bad.equals("skip")) {
+        problems.add(options.locationOf("on_bad_row"), "on_bad_row must be error or skip, not '" + bad + "'", null);
+      }
+      skip = bad.equals("skip");
+    } catch (SpotlightException e) {
+      problems.addAll(e);
+    }
+    if (problems.list().size() > before) {
+      return null;
+    }
+    return new IatiOptions(files, options.locationOf("files"), List.copyOf(types), Map.copyOf(grantees), skip);
+  }
+}
