@@ -73,12 +73,28 @@ public final class ReportWriter {
   }
 
   private static void swap(Path staging, Path target) throws IOException {
+    keepComparisons(target, staging);
     Path old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
     if (Files.exists(target)) {
       Files.move(target, old);
     }
     Files.move(staging, target);
     deleteTree(old);
+  }
+
+  /** {@code compare} writes beside the report; a new report must not throw those files away. */
+  private static void keepComparisons(Path target, Path staging) throws IOException {
+    if (!Files.isDirectory(target)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(target)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("compare-")).toList()) {
+        Path copy = staging.resolve(f.getFileName().toString());
+        if (!Files.exists(copy)) {
+          Files.copy(f, copy);
+        }
+      }
+    }
   }
 
   private static void deleteTree(Path root) {
