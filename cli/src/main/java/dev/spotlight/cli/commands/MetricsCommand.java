@@ -3,7 +3,17 @@ package dev.spotlight.cli.commands;
 import dev.spotlight.cli.AppContext;
 import dev.spotlight.cli.pipeline.ComputeStage;
 import dev.spotlight.cli.pipeline.ProjectContext;
+import dev.spotlight.cli.project.ProjectFile;
+import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.Problems;
+import dev.spotlight.metrics.privacy.DisclosureRules;
+import dev.spotlight.metrics.sql.MoneyRules;
+import dev.spotlight.metrics.testing.MetricTest;
+import dev.spotlight.metrics.testing.MetricTestLoader;
+import dev.spotlight.metrics.testing.MetricTestRunner;
+import dev.spotlight.metrics.testing.TestEngine;
+import java.nio.file.Path;
 import dev.spotlight.metrics.model.MetricDefinition;
 import dev.spotlight.metrics.model.MetricQuery;
 import java.util.ArrayList;
@@ -15,10 +25,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spotlight metrics list|show|explain}: what the project's metrics are and the SQL they run. */
-@Command(name = "metrics", description = "List, show and explain the project's metrics.",
-    subcommands = {MetricsCommand.ListMetrics.class, MetricsCommand.Show.class, MetricsCommand.Explain.class},
-    footer = {"", "Examples:", "  spotlight metrics list", "  spotlight metrics explain cost_per_participant --by grantee"})
+/** {@code spotlight metrics list|show|explain|test}: what the project's metrics are, the SQL they run, and their tests. */
+@Command(name = "metrics", description = "List, show, explain and test the project's metrics.",
+    subcommands = {MetricsCommand.ListMetrics.class, MetricsCommand.Show.class, MetricsCommand.Explain.class, MetricsCommand.TestMetrics.class},
+    footer = {"", "Examples:", "  spotlight metrics list", "  spotlight metrics explain cost_per_participant --by grantee",
+        "  spotlight metrics test"})
 public final class MetricsCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -112,6 +123,67 @@ public final class MetricsCommand implements Runnable {
       }
       app.out().flush();
       return 0;
+    }
+  }
+
+  /** {@code metrics test}: runs the tests: blocks of the project's metric files. */
+  @Command(name = "test", description = "Run the tests: blocks of the project's metric files on each engine (this version: duckdb).",
+      footer = {"", "Example:", "  spotlight metrics test --metric cost_per_share"})
+  static final class TestMetrics implements Callable<Integer> {
+    private final AppContext app;
+    @Mixin ProjectOptions options;
+
+    @Option(names = "--metric", paramLabel = "ID", description = "Run only the tests whose query computes this metric (repeatable).")
+    List<String> metric = new ArrayList<>();
+
+    TestMetrics(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+      ProjectContext context = ProjectContext.load(options.project(), app);
+      if (!metric.isEmpty()) {
+        context.metricIds(metric);
+      }
+      ProjectFile project = context.project();
+      Problems problems = new Problems(ExitKind.DEFINITION);
+      List<MetricTest> tests = new ArrayList<>();
+      for (ProjectFile.MetricFileRef ref : project.metrics()) {
+        if (ref.file() != null) {
+          problems.collect(() -> tests.addAll(MetricTestLoader.load(ref.file(), shown(project.dir(), ref.file()), problems)));
+        }
+      }
+      MetricTestLoader.check(tests, context.metrics(), problems);
+      problems.throwIfAny();
+      MetricTestRunner runner = new MetricTestRunner(context.metrics(), project.timezone(), new MoneyRules(project.currency(), project.fx()),
+          new DisclosureRules(project.privacy().minCell(), project.privacy().rounding()), TestEngine.available());
+      int passed = 0;
+      int failed = 0;
+      for (MetricTest t : tests) {
+        if (!metric.isEmpty() && metric.stream().noneMatch(t::mentions)) {
+          continue;
+        }
+        for (MetricTestRunner.Outcome o : runner.run(t)) {
+          app.out().println(o.line());
+          app.out().flush();
+          if (o.passed()) {
+            passed++;
+          } else {
+            failed++;
+          }
+        }
+      }
+      app.out().println(passed + " passed, " + failed + " failed");
+      app.out().flush();
+      return failed == 0 ? 0 : ExitKind.QUALITY_GATE.code();
+    }
+
+    /** The metric file as output shows it: relative to the project folder when inside it. */
+    static String shown(Path projectDir, Path file) {
+      Path dir = projectDir.toAbsolutePath().normalize();
+      Path f = file.toAbsolutePath().normalize();
+      return f.startsWith(dir) ? dir.relativize(f).toString() : file.toString();
     }
   }
 }
