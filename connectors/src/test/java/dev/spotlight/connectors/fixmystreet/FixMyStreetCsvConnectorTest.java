@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.fixmystreet;
 
+import dev.spotlight.connectors.ConnectorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

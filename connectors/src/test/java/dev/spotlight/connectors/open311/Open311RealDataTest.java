@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.open311;
 
+import dev.spotlight.connectors.ConnectorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.repair;
 
+import dev.spotlight.connectors.ConnectorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,13 +1,9 @@
-package dev.spotlight.connectors.repair;
+package dev.spotlight.connectors;
 
 import dev.spotlight.common.store.CanonicalTable;
 import dev.spotlight.common.store.StoreLayout;
 import dev.spotlight.common.yaml.YamlMap;
 import dev.spotlight.common.yaml.YamlReader;
-import dev.spotlight.connectors.Connector;
-import dev.spotlight.connectors.PullProgress;
-import dev.spotlight.connectors.SourcePull;
-import dev.spotlight.connectors.SourceSpec;
 import dev.spotlight.connectors.canonical.Pseudonymiser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,23 +23,23 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A throwaway project folder with export files and a store, for pulling one connector end to end. */
-final class ConnectorFixture {
+/** A throwaway project folder with export files and a store, for pulling one connector end to end in tests. */
+public final class ConnectorFixture {
 
-  static final byte[] KEY = "test-key".getBytes(StandardCharsets.UTF_8);
+  public static final byte[] KEY = "test-key".getBytes(StandardCharsets.UTF_8);
 
-  final Path dir;
-  final StoreLayout store;
+  public final Path dir;
+  public final StoreLayout store;
   private final Connector connector;
 
-  ConnectorFixture(Path dir, Connector connector) {
+  public ConnectorFixture(Path dir, Connector connector) {
     this.dir = dir;
     this.store = new StoreLayout(dir.resolve("store"));
     this.connector = connector;
   }
 
   /** Copies test resource {@code resource} to {@code name} in the project folder. */
-  Path resource(String resource, String name) throws IOException {
+  public Path resource(String resource, String name) throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());
     try (InputStream in = ConnectorFixture.class.getResourceAsStream(resource)) {
@@ -55,39 +51,42 @@ final class ConnectorFixture {
     return p;
   }
 
-  Path file(String name, String content) throws IOException {
+  public Path file(String name, String content) throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());
     Files.writeString(p, content, StandardCharsets.UTF_8);
     return p;
   }
 
-  SourceSpec source(String name, String grantee, String optionsYaml) {
+  public SourceSpec source(String name, String grantee, String optionsYaml) {
     YamlMap options = (YamlMap) YamlReader.parse("spotlight.yaml", optionsYaml);
     return new SourceSpec(name, connector.id(), grantee, options, Map.of(), dir, null);
   }
 
-  SourcePull.Outcome pull(String name, String grantee, String optionsYaml) {
+  public SourcePull.Outcome pull(String name, String grantee, String optionsYaml) {
     return new SourcePull(store, new Pseudonymiser(KEY), ZoneId.of("Europe/London"), "GBP")
         .run(connector, source(name, grantee, optionsYaml), PullProgress.NONE);
   }
 
-  boolean storeIsEmpty() {
+  public boolean storeIsEmpty() {
     return store.parquetFiles(CanonicalTable.ACTIVITY).isEmpty();
   }
 
-  static String hmac(String id) throws Exception {
+  public static String hmac(String id) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Rows of {@code sql} over the store's Parquet (view {@code activity}), as strings joined by '|'. */
-  List<String> query(String sql) throws SQLException {
+  /** Rows of {@code sql} over the store's Parquet (views {@code activity} and {@code costs}), as strings joined by '|'. */
+  public List<String> query(String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
-      if (!storeIsEmpty()) {
-        s.execute("CREATE VIEW activity AS SELECT * FROM read_parquet('" + store.root().resolve("activity") + "/**/*.parquet', hive_partitioning = true)");
+      for (CanonicalTable table : CanonicalTable.values()) {
+        if (!store.parquetFiles(table).isEmpty()) {
+          s.execute("CREATE VIEW " + table.tableName() + " AS SELECT * FROM read_parquet('" + store.root().resolve(table.tableName())
+              + "/**/*.parquet', hive_partitioning = true)");
+        }
       }
       List<String> out = new ArrayList<>();
       try (ResultSet rs = s.executeQuery(sql)) {
