@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.fixmystreet;
 
+import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -135,7 +136,7 @@ public final class FixMyStreetCsvConnector implements Connector {
         Input in = open(c, file, options);
         long n;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_fms " + select(in, i))) {
-          p.setString(1, origin(source.projectDir(), file));
+          p.setString(1, FileOrigin.of(source.projectDir(), file));
           n = p.executeUpdate();
         } catch (SQLException e) {
           throw DuckDbErrors.readError(e, file.toString());
@@ -207,13 +208,6 @@ public final class FixMyStreetCsvConnector implements Connector {
     return "CASE WHEN regexp_full_match(" + text + ", " + Sql.literal(TIME_PATTERN) + ") THEN try_cast(" + text + " AS TIMESTAMPTZ) END";
   }
 
-  private static String origin(Path projectDir, Path file) {
-    try {
-      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return file.toString();
-    }
-  }
 
   private PullResult judgeAndStage(Connection c, SourceSpec source, FixMyStreetOptions options, List<Input> inputs,
       List<PullResult.InputFile> inputFiles, long read) throws SQLException {

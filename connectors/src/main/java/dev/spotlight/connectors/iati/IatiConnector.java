@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.iati;
 
+import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -90,7 +91,7 @@ public final class IatiConnector implements Connector {
         IatiXml.Counts counts = IatiXml.toNdjson(file, ndjson);
         if (counts.transactions() > 0) {
           try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_iati " + select(ndjson, i))) {
-            p.setString(1, origin(source.projectDir(), file));
+            p.setString(1, FileOrigin.of(source.projectDir(), file));
             p.executeUpdate();
           } catch (SQLException e) {
             throw DuckDbErrors.readError(e, file.toString());
@@ -122,13 +123,6 @@ public final class IatiConnector implements Connector {
     return "CASE WHEN regexp_full_match(trim(" + text + "), " + Sql.literal(DATE_PATTERN) + ") THEN try_cast(left(trim(" + text + "), 10) AS DATE) END";
   }
 
-  private static String origin(Path projectDir, Path file) {
-    try {
-      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return file.toString();
-    }
-  }
 
   /** The grantees: mapping as SQL applied to an organisation ref or name column, or NULL when unmapped. */
   private static String mapped(Map<String, String> grantees, String column) {

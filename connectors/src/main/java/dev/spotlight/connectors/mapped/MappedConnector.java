@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.mapped;
 
+import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -108,7 +109,7 @@ public final class MappedConnector implements Connector {
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_files VALUES (?, ?)")) {
           p.setInt(1, i);
-          p.setString(2, origin(source.projectDir(), file));
+          p.setString(2, FileOrigin.of(source.projectDir(), file));
           p.execute();
         }
         raws.add(raw);
@@ -122,13 +123,6 @@ public final class MappedConnector implements Connector {
     }
   }
 
-  private static String origin(Path projectDir, Path file) {
-    try {
-      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return file.toString();
-    }
-  }
 
   private static void createWorkTables(Connection c, MappedOptions options, MappingSql mapping) throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.open311;
 
+import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -120,7 +121,7 @@ public final class Open311Connector implements Connector {
             : jsonRelation(c, file, REQUEST_FIELDS, ID, "service requests response");
         long n;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_o311 " + select(relation, i))) {
-          p.setString(1, origin(source.projectDir(), file));
+          p.setString(1, FileOrigin.of(source.projectDir(), file));
           n = p.executeUpdate();
         } catch (SQLException e) {
           throw DuckDbErrors.readError(e, file.toString());
@@ -230,13 +231,6 @@ public final class Open311Connector implements Connector {
     return new PullResult.InputFile(file.toString(), sha.join(), n);
   }
 
-  private static String origin(Path projectDir, Path file) {
-    try {
-      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return file.toString();
-    }
-  }
 
   private PullResult judgeAndStage(Connection c, SourceSpec source, Open311Options options, List<Input> inputs,
       List<PullResult.InputFile> inputFiles, long read) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.spotlight.connectors.open311;
 
+import dev.spotlight.connectors.files.SafeXml;
+import dev.spotlight.connectors.files.JsonText;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.SpotlightException;
@@ -39,11 +41,7 @@ final class Open311Xml {
 
   /** Converts {@code xml} to NDJSON at {@code out}; returns the number of records. Malformed XML is bad input naming the file. */
   static long toNdjson(Path xml, Kind kind, Path out) {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    XMLInputFactory factory = SafeXml.factory();
     XMLStreamReader r = null;
     try (InputStream in = Files.newInputStream(xml); BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       r = factory.createXMLStreamReader(in);
@@ -167,7 +165,7 @@ final class Open311Xml {
       if (v == null) {
         b.append("null");
       } else {
-        quote(b, v);
+        JsonText.quote(b, v);
       }
     }
     b.append('}');
@@ -175,25 +173,4 @@ final class Open311Xml {
     w.newLine();
   }
 
-  static void quote(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (ch < 0x20) {
-            b.append(String.format("\\u%04x", (int) ch));
-          } else {
-            b.append(ch);
-          }
-        }
-      }
-    }
-    b.append('"');
-  }
 }

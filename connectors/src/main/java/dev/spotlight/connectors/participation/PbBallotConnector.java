@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.participation;
 
+import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -112,7 +113,7 @@ public final class PbBallotConnector implements Connector {
         Path file = files.get(i);
         CompletableFuture<String> sha = Checksums.sha256Async(file);
         Input in = open(file, context.scratchDir(), i, options);
-        String origin = origin(source.projectDir(), file);
+        String origin = FileOrigin.of(source.projectDir(), file);
         long n = 0;
         if (in.file().areas != null) {
           anyAreaTable = true;
@@ -200,13 +201,6 @@ public final class PbBallotConnector implements Connector {
     }
   }
 
-  private static String origin(Path projectDir, Path file) {
-    try {
-      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return file.toString();
-    }
-  }
 
   private PullResult judgeAndStage(Connection c, SourceSpec source, PbBallotOptions options, List<Input> inputs,
       List<PullResult.InputFile> inputFiles, long read, boolean checkAreas) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.repair;
 
+import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -124,7 +125,7 @@ public final class OpenRepairConnector implements Connector {
         Input in = open(c, file, options);
         long n;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_ords " + select(in, i))) {
-          p.setString(1, origin(source.projectDir(), file));
+          p.setString(1, FileOrigin.of(source.projectDir(), file));
           n = p.executeUpdate();
         } catch (SQLException e) {
           throw DuckDbErrors.readError(e, file.toString());
@@ -212,13 +213,6 @@ public final class OpenRepairConnector implements Connector {
     return column == null ? "CAST(NULL AS VARCHAR)" : raw.columnSql(column);
   }
 
-  private static String origin(Path projectDir, Path file) {
-    try {
-      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return file.toString();
-    }
-  }
 
   private PullResult judgeAndStage(Connection c, SourceSpec source, OpenRepairOptions options, List<Input> inputs,
       List<PullResult.InputFile> inputFiles, long read) throws SQLException {

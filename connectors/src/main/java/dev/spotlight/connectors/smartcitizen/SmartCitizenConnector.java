@@ -1,5 +1,6 @@
 package dev.spotlight.connectors.smartcitizen;
 
+import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -108,7 +109,7 @@ public final class SmartCitizenConnector implements Connector {
         CompletableFuture<String> sha = Checksums.sha256Async(file.path());
         String device = options.device() != null ? options.device() : deviceOf(file.path());
         List<SdCardFile.Sensor> kept = keptSensors(options, file);
-        long rows = load(c, i, file, device, origin(source.projectDir(), file.path()), kept);
+        long rows = load(c, i, file, device, FileOrigin.of(source.projectDir(), file.path()), kept);
         rowsRead += rows;
         inputs.add(new PullResult.InputFile(file.path().toString(), sha.join(), rows));
         context.progress().recordsRead(source.name(), rowsRead);
@@ -131,13 +132,6 @@ public final class SmartCitizenConnector implements Connector {
     return stem;
   }
 
-  private static String origin(Path projectDir, Path file) {
-    try {
-      return projectDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-    } catch (IllegalArgumentException e) {
-      return file.toString();
-    }
-  }
 
   private static void checkSensorsExist(SmartCitizenOptions options, List<SdCardFile> files) {
     if (options.sensors().isEmpty()) {
