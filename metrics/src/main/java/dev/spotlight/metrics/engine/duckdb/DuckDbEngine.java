@@ -115,6 +115,15 @@ public final class DuckDbEngine implements Engine {
         return new AtomTable(query.dimensionColumns(), query.atomColumns(), rows);
       }
     } catch (SQLException e) {
+      java.util.regex.Matcher damaged = java.util.regex.Pattern.compile("File '([^']+\\.parquet)'").matcher(String.valueOf(e.getMessage()));
+      if (damaged.find()) {
+        // a store file that cannot be read is bad data, not a bug: say which and how to rewrite it
+        Path file = Path.of(damaged.group(1));
+        throw new dev.spotlight.common.error.SpotlightException(dev.spotlight.common.error.ExitKind.DATA,
+            dev.spotlight.common.error.Location.of(file), "the store holds an unreadable Parquet file: "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse("").replaceFirst("^[A-Za-z ]*Error: ", ""),
+            "run spotlight pull --source " + StoreRelations.sourceOf(file) + " to rewrite it");
+      }
       throw new IllegalStateException("DuckDB could not run the metric query: " + e.getMessage(), e);
     }
   }

@@ -69,6 +69,21 @@ class DuckDbEngineTest {
   }
 
   @Test
+  void aDamagedStoreFileIsBadDataNamingTheFileAndTheSourceToPullAgain() throws Exception {
+    java.nio.file.Path file = dir.resolve("store/activity/source=loans/month=2026-10/part-0.parquet");
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.writeString(file, "not parquet");
+    try (DuckDbEngine engine = new DuckDbEngine(new StoreLayout(dir.resolve("store")), null, ImpactStoreFixture.LONDON)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(engine, List.of(), "events"))
+          .isInstanceOfSatisfying(dev.spotlight.common.error.SpotlightException.class, e -> {
+            assertThat(e.kind()).isEqualTo(dev.spotlight.common.error.ExitKind.DATA);
+            assertThat(e.problems().get(0).render()).startsWith(file + ": the store holds an unreadable Parquet file")
+                .endsWith("(run spotlight pull --source loans to rewrite it)");
+          });
+    }
+  }
+
+  @Test
   void anEmptyStoreHasNoGroups() {
     try (DuckDbEngine engine = new DuckDbEngine(new StoreLayout(dir.resolve("store")), null, ImpactStoreFixture.LONDON)) {
       assertThat(run(engine, List.of("grantee"), "events", "cost").rows()).isEmpty();
