@@ -35,23 +35,30 @@ public final class CsvFile implements RawFile {
   private final String rejects;
   private final int width;
 
+  /** A strict read: a record with the wrong number of fields fails the read (connectors without a skip for it). */
+  public CsvFile(Connection c, Path path, String shownName, String delimiter, boolean header, String rowColumn) {
+    this(c, path, shownName, delimiter, header, rowColumn, false);
+  }
+
   /**
    * @param path the UTF-8 file DuckDB reads (maybe a transcoded copy)
    * @param shownName the name errors show (the user's file)
    * @param rowColumn a column holding the record's own row number (XLSX conversions), or null
+   * @param leaveOutRagged whether records with the wrong number of fields are left out of the read,
+   *     for the caller to judge through {@link #raggedRecords}, instead of failing it
    */
-  public CsvFile(Connection c, Path path, String shownName, String delimiter, boolean header, String rowColumn) {
+  public CsvFile(Connection c, Path path, String shownName, String delimiter, boolean header, String rowColumn, boolean leaveOutRagged) {
     this.shownName = shownName;
     this.rowColumn = rowColumn;
     this.path = path;
     this.delimiter = delimiter.charAt(0);
-    this.rejects = "spotlight_rejects_" + READS.incrementAndGet();
+    this.rejects = leaveOutRagged ? "spotlight_rejects_" + READS.incrementAndGet() : null;
     String base = "read_csv(" + Sql.literal(path.toAbsolutePath().toString())
         + ", delim = " + Sql.literal(delimiter)
         + ", quote = '\"', escape = '\"', header = " + header + ", skip = 0"
         + ", all_varchar = true, strict_mode = true, null_padding = false, max_line_size = 16777216";
     // tolerant sniffing: records with the wrong number of fields are judged after the read, not here
-    List<String> found = describe(c, base + ", ignore_errors = true)", path, delimiter.charAt(0), shownName);
+    List<String> found = describe(c, base + (leaveOutRagged ? ", ignore_errors = true)" : ")"), path, delimiter.charAt(0), shownName);
     if (!header) {
       List<String> names = new ArrayList<>();
       for (int i = 1; i <= found.size(); i++) {
@@ -60,8 +67,8 @@ public final class CsvFile implements RawFile {
       base = base + ", names = [" + names.stream().map(Sql::literal).collect(Collectors.joining(", ")) + "]";
       found = names;
     }
-    this.readCsv = base + ", store_rejects = true, rejects_table = " + Sql.literal(rejects)
-        + ", rejects_scan = " + Sql.literal(rejects + "_scans") + ")";
+    this.readCsv = base + (leaveOutRagged ? ", store_rejects = true, rejects_table = " + Sql.literal(rejects)
+        + ", rejects_scan = " + Sql.literal(rejects + "_scans") : "") + ")";
     this.width = found.size();
     this.columns = rowColumn == null ? found : found.stream().filter(n -> !n.equals(rowColumn)).toList();
     this.headerLines = header ? 1 : 0;
@@ -79,11 +86,11 @@ public final class CsvFile implements RawFile {
       var ragged = PhysicalLines.firstRagged(path, delimiter);
       if (ragged.isPresent() && ragged.get().openQuote()) {
         throw new SpotlightException(ExitKind.DATA, new Location(shownName, (int) ragged.get().line(), 0),
-            "a quoted field that starts in this record is never closed", "check the quoting of this line; a file cut short ends inside a quote");
+            "a quoted field that starts on this line is never closed", "check the quoting of this line; a file cut short ends inside a quote");
       }
       if (ragged.isPresent()) {
         throw new SpotlightException(ExitKind.DATA, new Location(shownName, (int) ragged.get().line(), 0),
-            "expected " + ragged.get().expected() + " fields, found " + ragged.get().found(),
+            "expected " + ragged.get().expected() + " fields like the header, found " + ragged.get().found(),
             "check the delimiter and quoting of this line");
       }
       throw DuckDbErrors.readError(e, shownName);
@@ -115,6 +122,9 @@ public final class CsvFile implements RawFile {
 
   @Override
   public List<RaggedRecord> raggedRecords(Connection c) {
+    if (rejects == null) {
+      return List.of();
+    }
     List<Long> positions = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT line_byte_position, list(DISTINCT error_type ORDER BY error_type), min(error_message) FROM "

@@ -154,11 +154,11 @@ public final class MappedConnector implements Connector {
       case JSON -> new JsonFile(c, file, shown, options.mapping().sourceColumns());
       case XLSX -> {
         XlsxSheetToCsv.convert(file, options.sheet(), scratch);
-        yield new CsvFile(c, scratch, shown, ",", true, XlsxSheetToCsv.ROW_COLUMN);
+        yield new CsvFile(c, scratch, shown, ",", true, XlsxSheetToCsv.ROW_COLUMN, false);
       }
       case CSV -> {
         Path utf8 = options.encoding().equals(StandardCharsets.UTF_8) ? file : transcode(file, options, scratch);
-        yield new CsvFile(c, utf8, shown, options.delimiter(), options.header(), null);
+        yield new CsvFile(c, utf8, shown, options.delimiter(), options.header(), null, true);
       }
     };
   }
