@@ -45,6 +45,30 @@ class WorkedMappingsTest {
   @TempDir Path work;
 
   @Test
+  void theWorkedMappingsProjectValidatesAndComputes() throws Exception {
+    Path project = pull("worked-mappings");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    AppContext ctx = new AppContext(new PrintWriter(out), new PrintWriter(err), Map.of("SPOTLIGHT_PSEUDONYM_KEY", "worked-mappings-test"),
+        Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC), false);
+    String file = project.resolve("spotlight.yaml").toString();
+    assertThat(Spotlight.execute(new String[] {"validate", "-p", file}, ctx)).as(err.toString()).isZero();
+    assertThat(Spotlight.execute(new String[] {"compute", "-p", file, "--period", "2026-10", "--metric", "events", "--format", "csv"}, ctx))
+        .as(err.toString()).isZero();
+    // October's events, counted on the files: bookings that map to an event and start in October,
+    // alerts sent in October (once as sent, once more if accepted), arrivals in October
+    long bookings = csv(project.resolve("exports/comoodle/bookings-2026-q4.csv")).stream()
+        .filter(r -> List.of("Completed", "Confirmed", "Requested").contains(r.get("status")))
+        .filter(r -> LocalDateTime.parse(r.get("start"), DMY).getMonthValue() == 10).count();
+    List<Map<String, String>> alerts = csv(project.resolve("exports/goodsam/alert-log.csv"));
+    long sent = alerts.stream().filter(r -> r.get("alerted_at").startsWith("2026-10")).count();
+    long accepted = alerts.stream().filter(r -> r.get("alerted_at").startsWith("2026-10") && r.get("response").equals("accepted")).count();
+    long arrived = alerts.stream().filter(r -> r.get("outcome").equals("arrived") && r.get("arrived_at").startsWith("2026-10")).count();
+    assertThat(bookings + sent + accepted + arrived).isEqualTo(27);
+    assertThat(out.toString().lines()).contains("events,2026-10," + (bookings + sent + accepted + arrived) + ",,,ok");
+  }
+
+  @Test
   void comoodleLikeBookings() throws Exception {
     Path project = pull("worked-mappings", "comoodle-bookings");
     List<Map<String, String>> rows = csv(project.resolve("exports/comoodle/bookings-2026-q4.csv"));
