@@ -176,6 +176,22 @@ class MappedConnectorTest {
   }
 
   @Test
+  void aJsonArrayCutShortAfterACommaIsBadInputNotAPartialLoad() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("cut.json", "[{\"id\": 1, \"at\": \"2026-10-01\"},\n{\"id\": 2, \"at\": \"2026-10-02\"},\n");
+    String options = "files: cut.json\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    assertThatThrownBy(() -> f.pull("cut", "g", options))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.problems().get(0).render()).isEqualTo(dir.resolve("cut.json")
+              + ": the JSON array does not end with ']': the file is cut short (save or download the whole file again; nothing from it was loaded)");
+        });
+    assertThat(f.storeIsEmpty()).isTrue();
+    f.file("whole.json", "[{\"id\": 1, \"at\": \"2026-10-01\"},\n{\"id\": 2, \"at\": \"2026-10-02\"}]\n\n");
+    assertThat(f.pull("whole", "g", options.replace("cut.json", "whole.json")).result().rowsKept()).isEqualTo(2);
+  }
+
+  @Test
   void readsLatin1SemicolonCsvAndCosts() throws Exception {
     MappedFixture f = new MappedFixture(dir);
     Path p = dir.resolve("costs.csv");
