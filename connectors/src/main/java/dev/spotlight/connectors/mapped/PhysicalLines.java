@@ -50,9 +50,16 @@ final class PhysicalLines {
     boolean fieldStart = true;
     boolean inQuotes = false;
     boolean closing = false;
+    char[] buf = new char[1 << 16];
+    int len = 0;
+    int pos = 0;
     try (BufferedReader in = lenient(utf8File)) {
       while (true) {
-        int ch = in.read();
+        if (pos == len) {
+          len = Math.max(in.read(buf), 0);
+          pos = 0;
+        }
+        int ch = pos < len ? buf[pos++] : -1;
         if (ch == '\uFEFF' && line == 1 && !content) {
           continue;
         }

@@ -63,7 +63,9 @@ final class RaggedSdRows {
     String shifts = IntStream.range(0, ragged.size()).mapToObj(i -> Long.toString(ragged.get(i) - (i + 1))).collect(Collectors.joining(", "));
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE sc_ragged AS SELECT unnest([" + shifts + "]::BIGINT[]) AS shift");
-      s.execute("UPDATE sc_raw SET row_no = row_no + (SELECT count(*) FROM sc_ragged r WHERE r.shift < sc_raw.row_no)");
+      s.execute("UPDATE sc_raw SET row_no = sc_raw.row_no + x.n FROM (SELECT r.row_no AS old_row, g.n FROM sc_raw r ASOF JOIN"
+          + " (SELECT DISTINCT shift, count(*) OVER (ORDER BY shift) AS n FROM sc_ragged) g ON r.row_no > g.shift) x"
+          + " WHERE sc_raw.row_no = x.old_row");
       s.execute("DROP TABLE sc_ragged");
     }
     return ragged.size();

@@ -345,6 +345,17 @@ class MappedConnectorTest {
   }
 
   @Test
+  void consecutiveRaggedRecordsInSeveralFilesLeaveEveryOtherRowItsRecordNumber() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("a/1.csv", "id,at\nA1,2026-10-01\nA2,2026-10-01,x\nA3,2026-10-01,x\nA4,2026-10-01\nA5\nA6,2026-10-01\n");
+    f.file("a/2.csv", "id,at\nB1,2026-10-01,x\nB2,2026-10-01\n");
+    SourcePull.Outcome out = f.pull("a", "g", "files: a/*.csv\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n");
+    assertThat(out.result().skipped()).containsOnly(java.util.Map.entry("wrong number of fields", 4L));
+    assertThat(out.result().inputs()).extracting(i -> i.records()).containsExactly(6L, 2L);
+    assertThat(f.query("SELECT event_id, origin_row FROM activity ORDER BY event_id")).containsExactly("A1|1", "A4|4", "A6|6", "B2|2");
+  }
+
+  @Test
   void withoutSkipTheFirstBadRecordInFileOrderStopsThePullAtItsPhysicalLine() throws Exception {
     MappedFixture f = new MappedFixture(dir);
     f.file("r.csv", RAGGED);
