@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * A delimited text file read by DuckDB's CSV reader, every field as text. Records with the wrong
- * number of fields are left out of the read and reported by {@link #raggedRecords}.
+ * A delimited text file read by DuckDB's CSV reader, every field as text. A record with the wrong
+ * number of fields fails the read, or, when the caller asks, is left out and reported by
+ * {@link #raggedRecords}.
  */
 public final class CsvFile implements RawFile {
 
