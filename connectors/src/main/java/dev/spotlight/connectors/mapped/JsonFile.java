@@ -1,11 +1,14 @@
 package dev.spotlight.connectors.mapped;
 
+import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.connectors.canonical.DuckDbErrors;
 import dev.spotlight.connectors.canonical.Sql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +34,9 @@ public final class JsonFile implements RawFile {
   public JsonFile(Connection c, Path path, String shownName, java.util.Collection<String> wanted) {
     this.shownName = shownName;
     this.lines = !startsWithBracket(path);
+    if (!lines) {
+      requireClosingBracket(path, shownName);
+    }
     String file = Sql.literal(path.toAbsolutePath().toString());
     String format = lines ? "'newline_delimited'" : "'array'";
     this.objects = "(SELECT json AS __json FROM read_json_objects(" + file + ", format = " + format + ", maximum_object_size = 67108864))";
@@ -40,6 +46,33 @@ public final class JsonFile implements RawFile {
     String cols = wanted.stream().map(w -> Sql.literal(w) + ": 'VARCHAR'").collect(java.util.stream.Collectors.joining(", "));
     this.relation = "(SELECT row_number() OVER () AS __row, * FROM read_json(" + file + ", format = " + format
         + ", columns = {" + (cols.isEmpty() ? "'__none': 'VARCHAR'" : cols) + "}, maximum_object_size = 67108864))";
+  }
+
+  /**
+   * DuckDB reads an array cut short just after a comma ({@code [{...},}) as the records before it;
+   * an array must end with its {@code ]}, or the file is truncated and nothing of it is loaded.
+   */
+  private static void requireClosingBracket(Path path, String shownName) {
+    try (var channel = Files.newByteChannel(path)) {
+      long end = channel.size();
+      ByteBuffer one = ByteBuffer.allocate(1);
+      while (end > 0) {
+        channel.position(--end);
+        one.clear();
+        channel.read(one);
+        int b = one.get(0);
+        if (!Character.isWhitespace(b) && b != 0) {
+          if (b == ']') {
+            return;
+          }
+          break;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+    throw new SpotlightException(ExitKind.DATA, new Location(shownName, 0, 0),
+        "the JSON array does not end with ']': the file is cut short", "save or download the whole file again; nothing from it was loaded");
   }
 
   private static boolean startsWithBracket(Path path) {

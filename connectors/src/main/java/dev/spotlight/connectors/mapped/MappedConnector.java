@@ -92,6 +92,7 @@ public final class MappedConnector implements Connector {
       createWorkTables(c, options, mapping);
       List<RawFile> raws = new ArrayList<>();
       List<PullResult.InputFile> inputs = new ArrayList<>();
+      List<RaggedRows.InFile> ragged = new ArrayList<>();
       long read = 0;
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
@@ -107,6 +108,12 @@ public final class MappedConnector implements Connector {
         } catch (SQLException e) {
           throw DuckDbErrors.readError(e, file.toString());
         }
+        List<RaggedRecord> fileRagged = raw.raggedRecords(c);
+        if (!fileRagged.isEmpty()) {
+          RaggedRows.renumber(c, i, fileRagged);
+          ragged.add(new RaggedRows.InFile(i, file, fileRagged));
+          n += fileRagged.size();
+        }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_files VALUES (?, ?)")) {
           p.setInt(1, i);
           p.setString(2, FileOrigin.of(source.projectDir(), file));
@@ -117,7 +124,7 @@ public final class MappedConnector implements Connector {
         inputs.add(new PullResult.InputFile(file.toString(), sha.join(), n));
         context.progress().recordsRead(source.name(), read);
       }
-      return judgeAndStage(c, options, mapping, raws, files, inputs, read);
+      return judgeAndStage(c, options, mapping, raws, ragged, inputs, read);
     } catch (SQLException e) {
       throw new IllegalStateException("mapping source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
     }
@@ -147,11 +154,11 @@ public final class MappedConnector implements Connector {
       case JSON -> new JsonFile(c, file, shown, options.mapping().sourceColumns());
       case XLSX -> {
         XlsxSheetToCsv.convert(file, options.sheet(), scratch);
-        yield new CsvFile(c, scratch, shown, ",", true, XlsxSheetToCsv.ROW_COLUMN);
+        yield new CsvFile(c, scratch, shown, ",", true, XlsxSheetToCsv.ROW_COLUMN, false);
       }
       case CSV -> {
         Path utf8 = options.encoding().equals(StandardCharsets.UTF_8) ? file : transcode(file, options, scratch);
-        yield new CsvFile(c, utf8, shown, options.delimiter(), options.header(), null);
+        yield new CsvFile(c, utf8, shown, options.delimiter(), options.header(), null, true);
       }
     };
   }
@@ -194,7 +201,8 @@ public final class MappedConnector implements Connector {
   }
 
   private PullResult judgeAndStage(
-      Connection c, MappedOptions options, MappingSql mapping, List<RawFile> raws, List<Path> files, List<PullResult.InputFile> inputs, long read)
+      Connection c, MappedOptions options, MappingSql mapping, List<RawFile> raws, List<RaggedRows.InFile> ragged,
+      List<PullResult.InputFile> inputs, long read)
       throws SQLException {
     List<MappingSql.Check> checks = mapping.checks();
     List<MappingSql.Check> errors = checks.stream().filter(k -> k.kind() == MappingSql.Kind.ERROR).toList();
@@ -228,8 +236,12 @@ public final class MappedConnector implements Connector {
         }
       }
     }
+    long raggedCount = ragged.stream().mapToLong(r -> r.records().size()).sum();
+    if (raggedCount > 0) {
+      skipped.merge(RaggedRows.REASON, raggedCount, Long::sum);
+    }
     if (!skipped.isEmpty() && !options.skipBadRows()) {
-      throw firstBadRow(c, errors, raws, options.mapping(), mapping);
+      throw firstBadRow(c, errors, raws, options.mapping(), mapping, ragged.isEmpty() ? null : ragged.get(0));
     }
     String isGood = "NOT __filtered AND __error IS NULL";
     long duplicates = scalar(c, "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM spotlight_checked WHERE " + isGood
@@ -259,11 +271,15 @@ public final class MappedConnector implements Connector {
     return new PullResult(inputs, read, kept, skipped, filtered);
   }
 
-  private static SpotlightException firstBadRow(Connection c, List<MappingSql.Check> errors, List<RawFile> raws, MappingSpec spec, MappingSql mapping)
+  private static SpotlightException firstBadRow(
+      Connection c, List<MappingSql.Check> errors, List<RawFile> raws, MappingSpec spec, MappingSql mapping, RaggedRows.InFile ragged)
       throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM spotlight_checked WHERE NOT __filtered AND __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1")) {
-      rs.next();
+      boolean mappingError = rs.next();
+      if (ragged != null && (!mappingError || ragged.isBefore(rs.getInt("__file_idx"), rs.getLong("__row")))) {
+        return ragged.error();
+      }
       MappingSql.Check check = errors.get(rs.getInt("__error"));
       RawFile raw = raws.get(rs.getInt("__file_idx"));
       long row = rs.getLong("__row");

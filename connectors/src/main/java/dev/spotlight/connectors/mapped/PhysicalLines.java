@@ -2,116 +2,180 @@ package dev.spotlight.connectors.mapped;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Finds the physical line a CSV record starts on, counting quoted line breaks and skipping blank
- * lines as DuckDB does. Used only to word an error, so the scan happens once per failed pull.
+ * Walks a CSV file record by record as DuckDB splits it (a quote opens a quoted field only at the
+ * start of a field, quoted line breaks stay in the record, blank lines are no records), to tell the
+ * physical line a record starts on and how many fields it has. Used only to word errors and to place
+ * rows that were left out, so the walk happens only when a file has a problem.
  */
 final class PhysicalLines {
 
   private PhysicalLines() {}
 
+  /**
+   * One record.
+   *
+   * @param record its number among the file's non-blank records, the header being record 1
+   * @param line the physical line it starts on
+   * @param fields how many fields it has
+   * @param openQuote whether the file ends inside a quoted field of this record
+   */
+  record Span(long record, long line, int fields, boolean openQuote) {}
+
+  /** Receives records in file order; returns false to stop the walk. */
+  interface Visitor {
+    boolean visit(Span span);
+  }
+
   /** A reader that replaces bytes that are not UTF-8 instead of failing: lines still count. */
   private static BufferedReader lenient(Path file) throws IOException {
-    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  static void walk(Path utf8File, char delimiter, Visitor visitor) {
+    long line = 1;
+    long recordStart = 1;
+    long records = 0;
+    int fields = 1;
+    boolean content = false;
+    boolean fieldStart = true;
+    boolean inQuotes = false;
+    boolean closing = false;
+    char[] buf = new char[1 << 16];
+    int len = 0;
+    int pos = 0;
+    try (BufferedReader in = lenient(utf8File)) {
+      while (true) {
+        if (pos == len) {
+          len = Math.max(in.read(buf), 0);
+          pos = 0;
+        }
+        int ch = pos < len ? buf[pos++] : -1;
+        if (ch == '\uFEFF' && line == 1 && !content) {
+          continue;
+        }
+        if (inQuotes && ch >= 0) {
+          if (!closing) {
+            if (ch == '"') {
+              closing = true;
+            } else if (ch == '\n') {
+              line++;
+            }
+            continue;
+          }
+          closing = false;
+          if (ch == '"') {
+            continue;
+          }
+          inQuotes = false;
+        }
+        if (ch < 0 || ch == '\n') {
+          if (content) {
+            records++;
+            if (!visitor.visit(new Span(records, recordStart, fields, inQuotes && !closing))) {
+              return;
+            }
+          }
+          if (ch < 0) {
+            return;
+          }
+          line++;
+          recordStart = line;
+          fields = 1;
+          content = false;
+          fieldStart = true;
+          continue;
+        }
+        if (ch == '\r') {
+          continue;
+        }
+        content = true;
+        if (ch == delimiter) {
+          fields++;
+          fieldStart = true;
+        } else {
+          inQuotes = ch == '"' && fieldStart;
+          fieldStart = false;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
    * @param record the 1-based record number among data records
    * @param headerRecords records before the data (1 with a header row)
    */
-  static long startOf(Path utf8File, long record, int headerRecords) {
+  static long startOf(Path utf8File, char delimiter, long record, int headerRecords) {
     long target = record + headerRecords;
-    long line = 1;
-    long recordsSeen = 0;
-    boolean inQuotes = false;
-    boolean recordHasContent = false;
-    long recordStart = 1;
-    try (BufferedReader in = lenient(utf8File)) {
-      int ch;
-      while ((ch = in.read()) >= 0) {
-        if (ch == '\uFEFF' && line == 1 && !recordHasContent) {
-          continue;
-        }
-        if (ch == '"') {
-          inQuotes = !inQuotes;
-        }
-        if (ch == '\n') {
-          if (!inQuotes) {
-            if (recordHasContent) {
-              recordsSeen++;
-              if (recordsSeen == target) {
-                return recordStart;
-              }
-            }
-            recordHasContent = false;
-            recordStart = line + 1;
-          }
-          line++;
-          continue;
-        }
-        if (ch != '\r') {
-          recordHasContent = true;
-        }
+    long[] found = {target};
+    walk(utf8File, delimiter, span -> {
+      if (span.record() == target) {
+        found[0] = span.line();
+        return false;
       }
-      return recordHasContent && recordsSeen + 1 == target ? recordStart : record + headerRecords;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      return true;
+    });
+    return found[0];
   }
 
-  /** A record whose number of fields differs from the first record's. */
-  record Ragged(long line, int expected, int found) {}
+  /** A record whose number of fields differs from the first record's, or that ends inside a quote. */
+  record Ragged(long line, int expected, int found, boolean openQuote) {}
 
   /** The first record with a different number of fields than the first (header) record, if any. */
-  static java.util.Optional<Ragged> firstRagged(Path utf8File, char delimiter) {
-    long line = 1;
-    long recordStart = 1;
-    boolean inQuotes = false;
-    boolean recordHasContent = false;
-    int fields = 1;
-    int expected = -1;
-    try (BufferedReader in = lenient(utf8File)) {
-      int ch;
-      while (true) {
-        ch = in.read();
-        if (ch == '\uFEFF' && line == 1 && !recordHasContent) {
-          continue;
-        }
-        boolean end = ch < 0 || (ch == '\n' && !inQuotes);
-        if (end) {
-          if (recordHasContent) {
-            if (expected < 0) {
-              expected = fields;
-            } else if (fields != expected) {
-              return java.util.Optional.of(new Ragged(recordStart, expected, fields));
-            }
-          }
-          if (ch < 0) {
-            return java.util.Optional.empty();
-          }
-          fields = 1;
-          recordHasContent = false;
-          recordStart = line + 1;
-          line++;
-          continue;
-        }
-        if (ch == '\n') {
-          line++;
-        }
-        if (ch == '"') {
-          inQuotes = !inQuotes;
-        } else if (ch == delimiter && !inQuotes) {
-          fields++;
-        }
-        if (ch != '\r') {
-          recordHasContent = true;
-        }
+  static Optional<Ragged> firstRagged(Path utf8File, char delimiter) {
+    List<Ragged> out = new ArrayList<>();
+    int[] expected = {-1};
+    walk(utf8File, delimiter, span -> {
+      if (expected[0] < 0) {
+        expected[0] = span.fields();
+      } else if (span.fields() != expected[0] || span.openQuote()) {
+        out.add(new Ragged(span.line(), expected[0], span.fields(), span.openQuote()));
+        return false;
       }
+      return true;
+    });
+    return out.stream().findFirst();
+  }
+
+  /** Every data record whose number of fields is not {@code expected}, in file order. */
+  static List<Span> withFieldsOtherThan(Path utf8File, char delimiter, int headerRecords, int expected) {
+    List<Span> out = new ArrayList<>();
+    walk(utf8File, delimiter, span -> {
+      if (span.record() > headerRecords && span.fields() != expected) {
+        out.add(span);
+      }
+      return true;
+    });
+    return out;
+  }
+
+  /** The physical line holding byte {@code offset}, moved past any line break it points at. */
+  static long lineAtByte(Path file, long offset) {
+    long line = 1;
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      long pos = 0;
+      int b;
+      while ((b = in.read()) >= 0) {
+        if (pos >= offset && b != '\n' && b != '\r') {
+          return line;
+        }
+        if (b == '\n') {
+          line++;
+        }
+        pos++;
+      }
+      return line;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

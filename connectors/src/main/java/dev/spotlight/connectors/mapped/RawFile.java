@@ -1,6 +1,7 @@
 package dev.spotlight.connectors.mapped;
 
 import dev.spotlight.common.error.Location;
+import java.sql.Connection;
 import java.util.List;
 
 /**
@@ -29,6 +30,14 @@ public interface RawFile {
 
   /** Where record {@code row} and column {@code name} are, for an error. */
   Location locate(long row, String name);
+
+  /**
+   * The records the read of {@link #relationSql()} left out for their number of fields, in file
+   * order; asked once, after the relation was read. Any other structural fault is thrown as bad input.
+   */
+  default List<RaggedRecord> raggedRecords(Connection c) {
+    return List.of();
+  }
 
   /** A short word for one record in messages ("line", "record", "row"). */
   default String recordWord() {

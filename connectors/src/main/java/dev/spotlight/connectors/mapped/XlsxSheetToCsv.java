@@ -35,13 +35,30 @@ import org.xml.sax.XMLReader;
  * number in a leading {@code __row} column. Dates are written as ISO-8601 and numbers as Excel
  * stores them (full precision), never as formatted for display.
  */
-final class XlsxSheetToCsv {
+public final class XlsxSheetToCsv {
 
-  static final String ROW_COLUMN = "__row";
+  public static final String ROW_COLUMN = "__row";
 
   private XlsxSheetToCsv() {}
 
-  static void convert(Path xlsx, String sheetName, Path csv) {
+  /** The names of the workbook's sheets, in order. */
+  public static List<String> sheetNames(Path xlsx) {
+    try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
+      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+      List<String> names = new ArrayList<>();
+      while (sheets.hasNext()) {
+        try (InputStream sheet = sheets.next()) {
+          names.add(sheets.getSheetName());
+        }
+      }
+      return names;
+    } catch (IOException | OpenXML4JException | RuntimeException e) {
+      throw new SpotlightException(ExitKind.DATA, Location.of(xlsx), "cannot read the workbook: " + e.getMessage(), "is it a valid .xlsx file?");
+    }
+  }
+
+  /** Writes sheet {@code sheetName} (null: the first) of {@code xlsx} to {@code csv}; a missing sheet is bad input. */
+  public static void convert(Path xlsx, String sheetName, Path csv) {
     try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       StylesTable styles = reader.getStylesTable();

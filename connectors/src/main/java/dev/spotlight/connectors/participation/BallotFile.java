@@ -42,8 +42,12 @@ final class BallotFile {
   /** A header cell that names a project in one language ({@code Name-en}, {@code Name_pl}, {@code Name}). */
   private static final Pattern NAME = Pattern.compile("name(?:[-_ ]+([a-z]{2,3}(?:[-_][a-z0-9]+)?))?");
 
-  /** One table of the file: its header cells, its data records and a scratch CSV of them. */
-  record Table(Rec header, List<Rec> rows, Path scratch, List<Integer> lineMap, int width) {
+  /**
+   * One table of the file: its header cells, its data records and a scratch CSV of them (each record
+   * prefixed with its line and its position among the table's records), and the lines of records
+   * left out for having more cells than the header.
+   */
+  record Table(Rec header, List<Rec> rows, Path scratch, List<Integer> lineMap, int width, List<Integer> raggedLines) {
 
     /** 1-based position of the first header cell whose normal form is one of {@code names}, else 0. */
     int column(String... names) {
@@ -100,8 +104,18 @@ final class BallotFile {
     return out;
   }
 
-  /** Reads and splits {@code path}, writing each table's records to {@code scratchDir}. */
-  static BallotFile read(Path path, Path scratchDir, int index) {
+  /** The records left out of both tables for having more cells than their header. */
+  int ragged() {
+    return (areas == null ? 0 : areas.raggedLines().size()) + projects.raggedLines().size();
+  }
+
+  /**
+   * Reads and splits {@code path}, writing each table's records to {@code scratchDir}.
+   *
+   * @param leaveOutRagged whether a record with more cells than its header is left out (and counted)
+   *     instead of stopping the read
+   */
+  static BallotFile read(Path path, Path scratchDir, int index, boolean leaveOutRagged) {
     String shown = path.toString();
     List<Rec> recs = records(path, shown);
     int areaHeader = -1;
@@ -129,35 +143,45 @@ final class BallotFile {
       throw new SpotlightException(ExitKind.DATA, Location.of(path), "no project table: no header row with 'Area Name' and 'Costs'",
           "a ballot file has a header row 'Area Name, URL to original idea, Image URL, PDF Url, Costs, Location 1, ..., Name-en, ...'");
     }
-    Table areas = areaHeader < 0 ? null : table(recs, areaHeader, projectHeader, shown, scratchDir.resolve("pb-areas-" + index + ".csv"));
-    Table projects = table(recs, projectHeader, areaHeader, shown, scratchDir.resolve("pb-projects-" + index + ".csv"));
+    Table areas = areaHeader < 0 ? null
+        : table(recs, areaHeader, projectHeader, shown, scratchDir.resolve("pb-areas-" + index + ".csv"), leaveOutRagged);
+    Table projects = table(recs, projectHeader, areaHeader, shown, scratchDir.resolve("pb-projects-" + index + ".csv"), leaveOutRagged);
     return new BallotFile(path, shown, areas, projects);
   }
 
   /** The records after {@code header} up to the other table's header (or the end), without blank ones, written to {@code scratch}. */
-  private static Table table(List<Rec> recs, int header, int otherHeader, String shown, Path scratch) {
+  private static Table table(List<Rec> recs, int header, int otherHeader, String shown, Path scratch, boolean leaveOutRagged) {
     int end = otherHeader > header ? otherHeader : recs.size();
     int width = recs.get(header).cells().size();
     List<Rec> rows = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    List<Integer> ragged = new ArrayList<>();
+    int position = 0;
     for (int i = header + 1; i < end; i++) {
       Rec r = recs.get(i);
       if (r.blank()) {
         continue;
       }
-      for (int k = width; k < r.cells().size(); k++) {
-        if (!r.cells().get(k).trim().isEmpty()) {
-          throw new SpotlightException(ExitKind.DATA, new Location(shown, r.line(), k + 1),
-              "expected " + width + " fields like the header at line " + recs.get(header).line() + ", found " + r.cells().size(),
-              "check the quoting of this line");
-        }
+      position++;
+      int extra = firstExtraCell(r, width);
+      if (extra >= 0 && leaveOutRagged) {
+        ragged.add(r.line());
+        continue;
+      }
+      if (extra >= 0) {
+        throw new SpotlightException(ExitKind.DATA, new Location(shown, r.line(), extra + 1),
+            "expected " + width + " fields like the header at line " + recs.get(header).line() + ", found " + r.cells().size(),
+            "check the quoting of this line, or set on_bad_row: skip to skip and count such records");
       }
       rows.add(r);
+      positions.add(position);
     }
     int widest = Math.max(width, rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0));
     List<Integer> lineMap = new ArrayList<>();
     StringBuilder out = new StringBuilder();
-    for (Rec r : rows) {
-      out.append(r.line()).append(',').append(r.text()).append('\n');
+    for (int i = 0; i < rows.size(); i++) {
+      Rec r = rows.get(i);
+      out.append(r.line()).append(',').append(positions.get(i)).append(',').append(r.text()).append('\n');
       for (int j = 0; j < r.lines(); j++) {
         lineMap.add(r.line() + j);
       }
@@ -168,7 +192,17 @@ final class BallotFile {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Table(recs.get(header), rows, scratch, lineMap, widest);
+    return new Table(recs.get(header), rows, scratch, lineMap, widest, List.copyOf(ragged));
+  }
+
+  /** The 0-based index of the first non-empty cell beyond {@code width}, or -1. */
+  private static int firstExtraCell(Rec r, int width) {
+    for (int k = width; k < r.cells().size(); k++) {
+      if (!r.cells().get(k).trim().isEmpty()) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** The file's CSV records with their first line, honouring quoted line breaks, CRLF and a missing final line break. */

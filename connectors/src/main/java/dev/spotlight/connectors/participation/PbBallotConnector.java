@@ -48,6 +48,9 @@ public final class PbBallotConnector implements Connector {
   static final List<String> REASONS = List.of("missing area name", "unreadable budget", "duplicate area", "unknown area", "missing cost",
       "unreadable cost", "unreadable location", "missing name", "duplicate idea");
 
+  /** Why a record with more cells than its table's header is skipped (found while splitting the file, before any row work). */
+  static final String RAGGED = "wrong number of fields";
+
   /** A plain, non-negative decimal: no units, signs, exponents or thousands separators. */
   static final String NUMBER = "[0-9]+([.][0-9]+)?|[.][0-9]+";
   /** {@code "lat, lng"} as one cell. */
@@ -108,19 +111,21 @@ public final class PbBallotConnector implements Connector {
       List<Input> inputs = new ArrayList<>();
       List<PullResult.InputFile> inputFiles = new ArrayList<>();
       long read = 0;
+      long ragged = 0;
       boolean anyAreaTable = false;
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
         CompletableFuture<String> sha = Checksums.sha256Async(file);
         Input in = open(file, context.scratchDir(), i, options);
         String origin = FileOrigin.of(source.projectDir(), file);
-        long n = 0;
+        long n = in.file().ragged();
+        ragged += n;
         if (in.file().areas != null) {
           anyAreaTable = true;
           n += insert(c, in.file().areas, "INSERT INTO spotlight_pb_areas SELECT " + i + ", __line, CAST(? AS VARCHAR), "
               + cell(in.area()) + ", " + cell(in.budget()) + " FROM ", origin, in.file());
         }
-        n += insert(c, in.file().projects, "INSERT INTO spotlight_pb_projects SELECT " + i + ", __line, row_number() OVER (ORDER BY __line),"
+        n += insert(c, in.file().projects, "INSERT INTO spotlight_pb_projects SELECT " + i + ", __line, __n,"
             + " CAST(? AS VARCHAR), " + cell(in.projectArea()) + ", " + cell(in.url()) + ", " + cell(in.cost()) + ", " + cell(in.location())
             + ", " + nameSql(in, options) + " FROM ", origin, in.file());
         inputs.add(in);
@@ -128,14 +133,14 @@ public final class PbBallotConnector implements Connector {
         inputFiles.add(new PullResult.InputFile(file.toString(), sha.join(), n));
         context.progress().recordsRead(source.name(), read);
       }
-      return judgeAndStage(c, source, options, inputs, inputFiles, read, anyAreaTable);
+      return judgeAndStage(c, source, options, inputs, inputFiles, read, ragged, anyAreaTable);
     } catch (SQLException e) {
       throw new IllegalStateException("pb-ballot source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
     }
   }
 
   private static Input open(Path file, Path scratchDir, int index, PbBallotOptions options) {
-    BallotFile f = BallotFile.read(file, scratchDir, index);
+    BallotFile f = BallotFile.read(file, scratchDir, index, options.skipBadRows());
     int area = 0;
     int budget = 0;
     if (f.areas != null) {
@@ -183,7 +188,7 @@ public final class PbBallotConnector implements Connector {
     if (table.rows().isEmpty()) {
       return 0;
     }
-    StringBuilder columns = new StringBuilder("{'__line': 'BIGINT'");
+    StringBuilder columns = new StringBuilder("{'__line': 'BIGINT', '__n': 'BIGINT'");
     for (int k = 1; k <= table.width(); k++) {
       columns.append(", 'c").append(k).append("': 'VARCHAR'");
     }
@@ -203,7 +208,7 @@ public final class PbBallotConnector implements Connector {
 
 
   private PullResult judgeAndStage(Connection c, SourceSpec source, PbBallotOptions options, List<Input> inputs,
-      List<PullResult.InputFile> inputFiles, long read, boolean checkAreas) throws SQLException {
+      List<PullResult.InputFile> inputFiles, long read, long ragged, boolean checkAreas) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE spotlight_pb_areas_checked AS SELECT *, CASE WHEN __e IS NULL AND __rank > 1 THEN 2 ELSE __e END AS __error"
           + " FROM (SELECT *, row_number() OVER w AS __rank, first_value(__file) OVER w AS __first_file, first_value(__line) OVER w AS __first_line"
@@ -233,6 +238,9 @@ public final class PbBallotConnector implements Connector {
       while (rs.next()) {
         skipped.put(REASONS.get(rs.getInt(1)), rs.getLong(2));
       }
+    }
+    if (ragged > 0) {
+      skipped.put(RAGGED, ragged);
     }
     if (!skipped.isEmpty() && !options.skipBadRows()) {
       throw firstBadRecord(c, inputs, checkAreas);

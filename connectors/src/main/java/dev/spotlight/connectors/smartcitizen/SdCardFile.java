@@ -162,6 +162,28 @@ final class SdCardFile {
     return sensors;
   }
 
+  /** The data record numbers (as {@link #lineOf} counts them) of rows whose number of fields is not the header's. */
+  List<Long> raggedRows() {
+    List<Long> out = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      long line = 0;
+      long seen = 0;
+      String text;
+      while ((text = in.readLine()) != null) {
+        line++;
+        if (line > HEADER_ROWS && !text.isEmpty()) {
+          seen++;
+          if (split(text).size() != fieldCount) {
+            out.add(seen);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   /**
    * The physical line of data record {@code record} (1-based, as DuckDB numbers them after the
    * header rows, blank lines not counted). Only used to word an error.

@@ -51,6 +51,7 @@ public final class SmartCitizenConnector implements Connector {
   static final String ACTIVE = "device.active";
   static final String REASON_TIME = "unreadable TIME (values of the row)";
   static final String REASON_VALUE = "non-numeric sensor value (values of the row)";
+  static final String REASON_RAGGED = "wrong number of fields (values of the row)";
   static final String REASON_DUPLICATE = "duplicate reading (same device, time and sensor)";
 
   /** A file name the SD card chose itself (a date like 20-09-02, or a counter): the device is the folder. */
@@ -104,17 +105,20 @@ public final class SmartCitizenConnector implements Connector {
       createWorkTables(c);
       List<PullResult.InputFile> inputs = new ArrayList<>();
       long rowsRead = 0;
+      long raggedValues = 0;
       for (int i = 0; i < files.size(); i++) {
         SdCardFile file = files.get(i);
         CompletableFuture<String> sha = Checksums.sha256Async(file.path());
         String device = options.device() != null ? options.device() : deviceOf(file.path());
         List<SdCardFile.Sensor> kept = keptSensors(options, file);
-        long rows = load(c, i, file, device, FileOrigin.of(source.projectDir(), file.path()), kept);
+        long[] loaded = load(c, i, file, device, FileOrigin.of(source.projectDir(), file.path()), kept, options.skipBadRows());
+        long rows = loaded[0] + loaded[1];
+        raggedValues += loaded[1] * kept.size();
         rowsRead += rows;
         inputs.add(new PullResult.InputFile(file.path().toString(), sha.join(), rows));
         context.progress().recordsRead(source.name(), rowsRead);
       }
-      return judgeAndStage(c, source.grantee(), options, files, inputs);
+      return judgeAndStage(c, source.grantee(), options, files, inputs, raggedValues);
     } catch (SQLException e) {
       throw new IllegalStateException("smartcitizen source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
     }
@@ -166,9 +170,12 @@ public final class SmartCitizenConnector implements Connector {
     }
   }
 
-  /** Reads one file's data rows into sc_rows and its kept sensor values, unpivoted, into sc_cells; returns its data rows. */
-  private static long load(Connection c, int idx, SdCardFile file, String device, String origin, List<SdCardFile.Sensor> kept)
-      throws SQLException {
+  /**
+   * Reads one file's data rows into sc_rows and its kept sensor values, unpivoted, into sc_cells;
+   * returns its data rows read and, when {@code leaveOutRagged}, the rows left out for their number of fields.
+   */
+  private static long[] load(Connection c, int idx, SdCardFile file, String device, String origin, List<SdCardFile.Sensor> kept,
+      boolean leaveOutRagged) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO sc_files VALUES (?, ?, ?)")) {
       p.setInt(1, idx);
       p.setString(2, origin);
@@ -194,15 +201,17 @@ public final class SmartCitizenConnector implements Connector {
     }
     String read = "read_csv(" + Sql.literal(file.path().toAbsolutePath().toString())
         + ", header = false, skip = " + SdCardFile.HEADER_ROWS + ", auto_detect = false, columns = {" + columns + "}"
-        + ", delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = 16777216)";
+        + ", delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, max_line_size = 16777216";
     String t = "trim(c1)";
     String ts = "CASE WHEN " + t + " = '' THEN NULL WHEN regexp_matches(" + t + ", " + Sql.literal(OFFSET_RE) + ") THEN try_cast(" + t
         + " AS TIMESTAMPTZ) ELSE timezone('UTC', try_cast(" + t + " AS TIMESTAMP)) END";
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE sc_raw AS SELECT row_number() OVER () AS row_no, * FROM " + read);
+      s.execute("CREATE OR REPLACE TEMP TABLE sc_raw AS SELECT row_number() OVER () AS row_no, * FROM " + read
+          + (leaveOutRagged ? RaggedSdRows.readOptions(idx) : "") + ")");
     } catch (SQLException e) {
       throw DuckDbErrors.readError(e, file.shown());
     }
+    int ragged = leaveOutRagged ? RaggedSdRows.leaveOut(c, idx, file, read + ")") : 0;
     try (Statement s = c.createStatement()) {
       long rows = s.executeUpdate("INSERT INTO sc_rows SELECT " + idx + ", row_no, c1, " + ts + " FROM sc_raw");
       if (!kept.isEmpty()) {
@@ -211,11 +220,12 @@ public final class SmartCitizenConnector implements Connector {
             + " FROM sc_raw) UNPIVOT INCLUDE NULLS (value FOR col IN (" + in + "))");
       }
       s.execute("DROP TABLE sc_raw");
-      return rows;
+      return new long[] {rows, ragged};
     }
   }
 
-  private PullResult judgeAndStage(Connection c, String grantee, SmartCitizenOptions options, List<SdCardFile> files, List<PullResult.InputFile> inputs)
+  private PullResult judgeAndStage(
+      Connection c, String grantee, SmartCitizenOptions options, List<SdCardFile> files, List<PullResult.InputFile> inputs, long raggedValues)
       throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE sc_checked AS SELECT k.file_idx, k.row_no, k.col, k.value, r.time_text, r.ts,"
@@ -229,7 +239,7 @@ public final class SmartCitizenConnector implements Connector {
           + " FROM sc_checked k JOIN sc_sensors n USING (file_idx, col)"
           + " WHERE k.ts IS NOT NULL AND NOT k.is_null AND (k.num IS NULL OR NOT isfinite(k.num)) GROUP BY ALL");
     }
-    long read = scalar(c, "SELECT count(*) FROM sc_cells");
+    long read = scalar(c, "SELECT count(*) FROM sc_cells") + raggedValues;
     Map<String, Long> skipped = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT b.kind, count(k.row_no) FROM sc_bad b"
@@ -237,6 +247,9 @@ public final class SmartCitizenConnector implements Connector {
       while (rs.next()) {
         skipped.put(rs.getString(1).equals("time") ? REASON_TIME : REASON_VALUE, rs.getLong(2));
       }
+    }
+    if (raggedValues > 0) {
+      skipped.put(REASON_RAGGED, raggedValues);
     }
     if (!skipped.isEmpty() && !options.skipBadRows()) {
       throw firstBadRow(c, files);

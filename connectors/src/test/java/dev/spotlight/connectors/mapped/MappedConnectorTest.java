@@ -176,6 +176,22 @@ class MappedConnectorTest {
   }
 
   @Test
+  void aJsonArrayCutShortAfterACommaIsBadInputNotAPartialLoad() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("cut.json", "[{\"id\": 1, \"at\": \"2026-10-01\"},\n{\"id\": 2, \"at\": \"2026-10-02\"},\n");
+    String options = "files: cut.json\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    assertThatThrownBy(() -> f.pull("cut", "g", options))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.problems().get(0).render()).isEqualTo(dir.resolve("cut.json")
+              + ": the JSON array does not end with ']': the file is cut short (save or download the whole file again; nothing from it was loaded)");
+        });
+    assertThat(f.storeIsEmpty()).isTrue();
+    f.file("whole.json", "[{\"id\": 1, \"at\": \"2026-10-01\"},\n{\"id\": 2, \"at\": \"2026-10-02\"}]\n\n");
+    assertThat(f.pull("whole", "g", options.replace("cut.json", "whole.json")).result().rowsKept()).isEqualTo(2);
+  }
+
+  @Test
   void readsLatin1SemicolonCsvAndCosts() throws Exception {
     MappedFixture f = new MappedFixture(dir);
     Path p = dir.resolve("costs.csv");
@@ -301,6 +317,88 @@ class MappedConnectorTest {
     MappedFixture f = new MappedFixture(dir);
     f.file("r.csv", "id,at,kind\nR1,2026-10-01,\"a, b\"\nR2,2026-10-02,x,EXTRA\n");
     assertThatThrownBy(() -> f.pull("r", "g", "files: r.csv\nmapping: { event_id: id, occurred_at: at, event_type: kind }\n"))
-        .hasMessage(dir.resolve("r.csv") + ":3: expected 3 fields like the header, found 4 (check the delimiter and quoting of this line)");
+        .hasMessage(dir.resolve("r.csv") + ":3: expected 3 fields, found 4 (check the delimiter and quoting of this line, "
+            + "or set on_bad_row: skip to skip and count such rows)");
+    assertThat(f.storeIsEmpty()).isTrue();
+  }
+
+  private static final String RAGGED = "id,at,kind\n"
+      + "R1,2026-10-01,\"a, \"\"b\"\"\"\n"     // line 2, record 1
+      + "R2,2026-10-02,x,EXTRA\n"               // line 3, record 2: too many
+      + "R3,2026-10-03,\"two\nlines\"\n"         // lines 4-5, record 3
+      + "\n"                                    // line 6, blank
+      + "R4,2026-10-04\n"                       // line 7, record 4: too few
+      + "R5,2026-10-05,y\"z\n"                   // line 8, record 5: a quote inside an unquoted field
+      + "R6,not a date,z\n";                    // line 9, record 6
+
+  @Test
+  void skipCountsRowsWithTheWrongNumberOfFieldsAndKeepsRecordNumbers() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("r.csv", RAGGED);
+    SourcePull.Outcome out = f.pull("r", "g", "files: r.csv\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n");
+    assertThat(out.result().recordsRead()).isEqualTo(6);
+    assertThat(out.result().skipped()).containsOnly(
+        java.util.Map.entry("wrong number of fields", 2L), java.util.Map.entry("unreadable occurred_at", 1L));
+    assertThat(out.result().rowsKept()).isEqualTo(3);
+    assertThat(out.result().inputs().get(0).records()).isEqualTo(6);
+    assertThat(f.query("SELECT event_id, origin_row FROM activity ORDER BY event_id")).containsExactly("R1|1", "R3|3", "R5|5");
+  }
+
+  @Test
+  void consecutiveRaggedRecordsInSeveralFilesLeaveEveryOtherRowItsRecordNumber() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("a/1.csv", "id,at\nA1,2026-10-01\nA2,2026-10-01,x\nA3,2026-10-01,x\nA4,2026-10-01\nA5\nA6,2026-10-01\n");
+    f.file("a/2.csv", "id,at\nB1,2026-10-01,x\nB2,2026-10-01\n");
+    SourcePull.Outcome out = f.pull("a", "g", "files: a/*.csv\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n");
+    assertThat(out.result().skipped()).containsOnly(java.util.Map.entry("wrong number of fields", 4L));
+    assertThat(out.result().inputs()).extracting(i -> i.records()).containsExactly(6L, 2L);
+    assertThat(f.query("SELECT event_id, origin_row FROM activity ORDER BY event_id")).containsExactly("A1|1", "A4|4", "A6|6", "B2|2");
+  }
+
+  @Test
+  void withoutSkipTheFirstBadRecordInFileOrderStopsThePullAtItsPhysicalLine() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    f.file("r.csv", RAGGED);
+    String options = "files: r.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    assertThatThrownBy(() -> f.pull("r", "g", options)).hasMessageStartingWith(dir.resolve("r.csv") + ":3: expected 3 fields, found 4");
+    f.file("s.csv", "id,at,kind\nS1,bad,x\nS2,2026-10-02,x,EXTRA\nS3,2026-10-03,\"a\nb\"\nS4,2026-10-04\n");
+    assertThatThrownBy(() -> f.pull("s", "g", options.replace("r.csv", "s.csv")))
+        .hasMessageStartingWith(dir.resolve("s.csv") + ":2:2: cannot read 'bad' as occurred_at");
+    f.file("t.csv", "id,at,kind\nT1,2026-10-01,x\nT2,2026-10-02,\"a\nb\"\nT3,bad,x\nT4,2026-10-04\n");
+    assertThatThrownBy(() -> f.pull("t", "g", options.replace("r.csv", "t.csv")))
+        .hasMessageStartingWith(dir.resolve("t.csv") + ":5:2: cannot read 'bad' as occurred_at");
+    assertThat(f.storeIsEmpty()).isTrue();
+  }
+
+  @Test
+  void aRaggedRecordFarBelowTheSniffedSampleIsFoundToo() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    StringBuilder csv = new StringBuilder("id,at\n");
+    for (int i = 1; i <= 30_000; i++) {
+      csv.append('E').append(i).append(",2026-10-01").append(i == 25_000 ? ",x" : "").append('\n');
+    }
+    f.file("big.csv", csv.toString());
+    String options = "files: big.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    assertThatThrownBy(() -> f.pull("big", "g", options)).hasMessageStartingWith(dir.resolve("big.csv") + ":25001: expected 2 fields, found 3");
+    SourcePull.Outcome out = f.pull("big", "g", options + "on_bad_row: skip\n");
+    assertThat(out.result().skipped()).containsOnly(java.util.Map.entry("wrong number of fields", 1L));
+    assertThat(f.query("SELECT count(*), max(origin_row), min(origin_row) FILTER (WHERE event_id = 'E25001') FROM activity"))
+        .containsExactly("29999|30000|25001");
+  }
+
+  @Test
+  void anUnclosedQuoteStopsThePullEvenWithSkip() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    StringBuilder csv = new StringBuilder("id,at\n");
+    for (int i = 1; i <= 30_000; i++) {
+      csv.append('E').append(i).append(i == 25_000 ? ",\"2026-10-01" : ",2026-10-01").append('\n');
+    }
+    f.file("cut.csv", csv.toString());
+    assertThatThrownBy(() -> f.pull("cut", "g", "files: cut.csv\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.problems().get(0).render()).startsWith(dir.resolve("cut.csv") + ":25001: a quoted field is not closed properly");
+        });
+    assertThat(f.storeIsEmpty()).isTrue();
   }
 }

@@ -53,6 +53,10 @@ final class MappedFixture {
         .run(new MappedConnector(), spec, PullProgress.NONE);
   }
 
+  boolean storeIsEmpty() {
+    return store.parquetFiles(dev.spotlight.common.store.CanonicalTable.ACTIVITY).isEmpty();
+  }
+
   /** Rows of {@code sql} over the store's Parquet (views {@code activity} and {@code costs}), as strings joined by '|'. */
   List<String> query(String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {

@@ -235,6 +235,25 @@ class PbBallotConnectorTest {
   }
 
   @Test
+  void skipLeavesOutRecordsWithMoreCellsThanTheHeaderAndKeepsPositions() throws Exception {
+    BallotFixture f = fixture();
+    f.file("ragged.csv", "Area Name,URL,Costs,Name-en\n"
+        + "Vestur,,1,A\n"
+        + "Vestur,,2,B,\"stray, cell\"\n"
+        + "Vestur,,3,C\n"
+        + "Vestur,,4,D,,\n");
+    String options = "files: ragged.csv\ndate: 2024-05-16\n";
+    assertThatThrownBy(() -> f.pull("r", "g", options)).hasMessageContaining("ragged.csv:3:5: expected 4 fields like the header at line 1, found 5");
+    assertThat(f.storeIsEmpty()).isTrue();
+    SourcePull.Outcome out = f.pull("r", "g", options + "on_bad_row: skip\n");
+    assertThat(out.result().recordsRead()).isEqualTo(4);
+    assertThat(out.result().skipped()).containsOnly(Map.entry("wrong number of fields", 1L));
+    // positions count the skipped record, so ids of projects without a URL do not move
+    assertThat(f.query("SELECT event_id, attributes['name'], quantity, origin_row FROM activity ORDER BY origin_row"))
+        .containsExactly("Vestur:1|A|1.0|2", "Vestur:3|C|3.0|4", "Vestur:4|D|4.0|5");
+  }
+
+  @Test
   void validateChecksOptionsWithoutReadingData() {
     BallotFixture f = fixture();
     Problems problems = new Problems(ExitKind.DEFINITION);

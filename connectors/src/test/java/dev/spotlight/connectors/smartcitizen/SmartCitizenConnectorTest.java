@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.spotlight.common.error.ExitKind;
+import dev.spotlight.common.store.CanonicalTable;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problem;
 import dev.spotlight.common.error.Problems;
@@ -215,6 +216,37 @@ class SmartCitizenConnectorTest {
           assertThat(e.kind()).isEqualTo(ExitKind.DATA);
           assertThat(e.getMessage()).contains("r.csv:6");
         });
+  }
+
+  @Test
+  void skipLeavesOutRaggedRowsCountingTheirValuesAndKeepsRowNumbers() throws Exception {
+    SmartCitizenFixture f = new SmartCitizenFixture(dir);
+    f.file("r.csv", "TIME,TEMP,HUM\nISO 8601,C,%\nTime,Temperature,Humidity\n,55,56\n"
+        + "2025-01-01T00:00:00Z,1,2\n"          // line 5, row 1
+        + "2025-01-01T00:01:00Z,1\n"            // line 6, row 2: too few
+        + "\n"                                  // line 7, blank
+        + "2025-01-01T00:02:00Z,3,4,5\n"        // line 8, row 3: too many
+        + "2025-01-01T00:03:00Z,6,7\n");        // line 9, row 4
+    assertThatThrownBy(() -> f.pull("r", "files: r.csv")).hasMessageContaining("r.csv:6");
+    var out = f.pull("r", "files: r.csv\non_bad_row: skip");
+    // two sensors per row: 2 rows read with 4 values kept, 2 rows left out with the 4 values they would have given
+    assertThat(out.result().skipped()).containsOnly(java.util.Map.entry("wrong number of fields (values of the row)", 4L));
+    assertThat(out.result().recordsRead()).isEqualTo(8);
+    assertThat(out.result().inputs().get(0).records()).isEqualTo(4);
+    assertThat(f.query("SELECT attributes['sensor'], quantity, origin_row FROM activity WHERE event_type = 'reading.recorded' ORDER BY origin_row, 1"))
+        .containsExactly("HUM|2.0|1", "TEMP|1.0|1", "HUM|7.0|4", "TEMP|6.0|4");
+  }
+
+  @Test
+  void skipDoesNotCoverAnUnclosedQuote() throws Exception {
+    SmartCitizenFixture f = new SmartCitizenFixture(dir);
+    f.file("q.csv", "TIME,TEMP,HUM\nISO 8601,C,%\nTime,Temperature,Humidity\n,55,56\n2025-01-01T00:00:00Z,1,2\n2025-01-01T00:01:00Z,\"1,2\n");
+    assertThatThrownBy(() -> f.pull("q", "files: q.csv\non_bad_row: skip"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.getMessage()).contains("q.csv:6").contains("unterminated quote");
+        });
+    assertThat(f.store.parquetFiles(CanonicalTable.ACTIVITY)).isEmpty();
   }
 
   @Test

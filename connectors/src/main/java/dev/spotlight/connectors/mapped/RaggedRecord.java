@@ -1,0 +1,9 @@
+package dev.spotlight.connectors.mapped;
+
+/**
+ * A CSV record left out of the read because its number of fields differs from the header's.
+ *
+ * @param row its data record number (what {@code origin_row} would have been)
+ * @param line the physical line it starts on
+ */
+record RaggedRecord(long row, long line, int expected, int found) {}
