@@ -31,6 +31,7 @@ public final class ConnectorFixture {
   public final Path dir;
   public final StoreLayout store;
   private final Connector connector;
+  private Grantees grantees = Grantees.NONE;
 
   public ConnectorFixture(Path dir, Connector connector) {
     this.dir = dir;
@@ -63,13 +64,23 @@ public final class ConnectorFixture {
     return new SourceSpec(name, connector.id(), grantee, options, Map.of(), dir, null);
   }
 
+  /** Sets the project's grantees for later pulls: organisation id to grantee id, as {@code grantees[].org_ids} give them. */
+  public ConnectorFixture grantees(Map<String, String> orgIdToGrantee) {
+    this.grantees = Grantees.of(orgIdToGrantee);
+    return this;
+  }
+
   public SourcePull.Outcome pull(String name, String grantee, String optionsYaml) {
-    return new SourcePull(store, new Pseudonymiser(KEY), ZoneId.of("Europe/London"), "GBP")
+    return new SourcePull(store, new Pseudonymiser(KEY), ZoneId.of("Europe/London"), "GBP", grantees)
         .run(connector, source(name, grantee, optionsYaml), PullProgress.NONE);
   }
 
   public boolean storeIsEmpty() {
-    return store.parquetFiles(CanonicalTable.ACTIVITY).isEmpty();
+    return isEmpty(CanonicalTable.ACTIVITY);
+  }
+
+  public boolean isEmpty(CanonicalTable table) {
+    return store.parquetFiles(table).isEmpty();
   }
 
   public static String hmac(String id) throws Exception {

@@ -3,6 +3,7 @@ package dev.spotlight.connectors.iati;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -98,7 +99,7 @@ class IatiRealDataTest {
     Expected expected = countDom(xml);
     assertThat(expected.transactions).isGreaterThan(400);
 
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     SourcePull.Outcome out = f.pull("dportal", "portfolio", "files: '" + xml + "'\n");
 
     assertThat(out.result().skipped()).isEmpty();
