@@ -1,0 +1,67 @@
+package dev.spotlight.connectors.threesixtygiving;
+
+import dev.spotlight.common.error.ExitKind;
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.Problems;
+import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.common.text.DidYouMean;
+import dev.spotlight.common.yaml.YamlMap;
+import dev.spotlight.common.yaml.YamlScalar;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code options:} of a {@code 360giving} source, checked without reading data. */
+record ThreeSixtyGivingOptions(List<String> files, Location filesAt, String format, boolean skipBadRows) {
+
+  static final List<String> KEYS = List.of("files", "format", "on_bad_row");
+  static final List<String> FORMATS = List.of("json", "csv", "xlsx");
+
+  /** Parses and checks {@code options}, recording every problem; returns null when any was found. */
+  static ThreeSixtyGivingOptions parse(YamlMap options, Problems problems) {
+    int before = problems.list().size();
+    options.checkKeys(KEYS, "360giving connector options", problems);
+    List<String> files = List.of();
+    String format = null;
+    boolean skip = false;
+    try {
+      files = options.stringList("files").stream().map(YamlScalar::text).toList();
+      if (files.isEmpty()) {
+        problems.add(options.location(), "360giving source needs 'files:'",
+            "a path or glob of 360Giving JSON, CSV or XLSX files relative to the project file, e.g. exports/grants/*.json");
+      }
+      if (options.has("format")) {
+        format = options.optString("format").orElseThrow().strip().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(format)) {
+          problems.add(options.locationOf("format"), "unknown format '" + format + "'", DidYouMean.hint(format, FORMATS));
+        }
+      }
+      String bad = options.string("on_bad_row", "error");
+      if (!bad.equals("error") && !bad.equals("skip")) {
+        problems.add(options.locationOf("on_bad_row"), "on_bad_row must be error or skip, not '" + bad + "'", null);
+      }
+      skip = bad.equals("skip");
+    } catch (SpotlightException e) {
+      problems.addAll(e);
+    }
+    if (problems.list().size() > before) {
+      return null;
+    }
+    return new ThreeSixtyGivingOptions(files, options.locationOf("files"), format, skip);
+  }
+
+  /** The format {@code file} is read as: the {@code format:} option, else its extension; an unknown extension is bad input. */
+  String formatOf(Path file) {
+    if (format != null) {
+      return format;
+    }
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (String f : FORMATS) {
+      if (name.endsWith("." + f)) {
+        return f;
+      }
+    }
+    throw new SpotlightException(ExitKind.DATA, Location.of(file), "cannot tell the format of '" + file.getFileName() + "' from its extension",
+        "name it .json, .csv or .xlsx, or set format: json | csv | xlsx");
+  }
+}
