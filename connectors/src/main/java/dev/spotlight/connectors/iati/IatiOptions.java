@@ -49,7 +49,7 @@ record IatiOptions(List<String> files, Location filesAt, List<String> transactio
       problems.addAll(e);
     }
     if (options.has("grantees")) {
-      problems.add(options.locationOf("grantees"), "the iati option grantees: is gone: receivers are mapped through the project's grantees",
+      problems.add(options.keyLocation("grantees"), "the iati option grantees: is gone: receivers are mapped through the project's grantees",
           "list each receiver-org ref under its grantee's org_ids in the project file's grantees:");
     }
     try {
