@@ -99,18 +99,23 @@ public final class ConnectorFixture {
               + "/**/*.parquet', hive_partitioning = true)");
         }
       }
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(sql)) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          StringBuilder b = new StringBuilder();
-          for (int i = 1; i <= n; i++) {
-            b.append(i > 1 ? "|" : "").append(rs.getString(i));
-          }
-          out.add(b.toString());
-        }
-      }
-      return out;
+      return rows(s, sql);
     }
+  }
+
+  /** Rows of {@code sql}, each as its values joined by '|' (null as "null"). */
+  public static List<String> rows(Statement s, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          b.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        out.add(b.toString());
+      }
+    }
+    return out;
   }
 }

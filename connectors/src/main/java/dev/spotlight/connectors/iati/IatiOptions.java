@@ -5,6 +5,7 @@ import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.yaml.YamlMap;
 import dev.spotlight.common.yaml.YamlScalar;
+import dev.spotlight.connectors.files.FileOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,8 @@ record IatiOptions(List<String> files, Location filesAt, List<String> transactio
     List<String> types = DEFAULT_TYPES;
     boolean skip = false;
     try {
-      files = options.stringList("files").stream().map(YamlScalar::text).toList();
-      if (files.isEmpty()) {
-        problems.add(options.location(), "iati source needs 'files:'",
-            "a path or glob of IATI activity XML files relative to the project file, e.g. exports/iati/*.xml");
-      }
+      files = FileOptions.files(options, "iati", "a path or glob of IATI activity XML files relative to the project file, e.g. exports/iati/*.xml",
+          problems);
       if (options.has("transaction_types")) {
         types = new ArrayList<>();
         for (YamlScalar t : options.stringList("transaction_types")) {
@@ -53,11 +51,7 @@ record IatiOptions(List<String> files, Location filesAt, List<String> transactio
           "list each receiver-org ref under its grantee's org_ids in the project file's grantees:");
     }
     try {
-      String bad = options.string("on_bad_row", "error");
-      if (!bad.equals("error") && !bad.equals("skip")) {
-        problems.add(options.locationOf("on_bad_row"), "on_bad_row must be error or skip, not '" + bad + "'", null);
-      }
-      skip = bad.equals("skip");
+      skip = FileOptions.skipBadRows(options, problems);
     } catch (SpotlightException e) {
       problems.addAll(e);
     }

@@ -6,7 +6,7 @@ import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.text.DidYouMean;
 import dev.spotlight.common.yaml.YamlMap;
-import dev.spotlight.common.yaml.YamlScalar;
+import dev.spotlight.connectors.files.FileOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,22 +25,15 @@ record ThreeSixtyGivingOptions(List<String> files, Location filesAt, String form
     String format = null;
     boolean skip = false;
     try {
-      files = options.stringList("files").stream().map(YamlScalar::text).toList();
-      if (files.isEmpty()) {
-        problems.add(options.location(), "360giving source needs 'files:'",
-            "a path or glob of 360Giving JSON, CSV or XLSX files relative to the project file, e.g. exports/grants/*.json");
-      }
+      files = FileOptions.files(options, "360giving",
+          "a path or glob of 360Giving JSON, CSV or XLSX files relative to the project file, e.g. exports/grants/*.json", problems);
       if (options.has("format")) {
         format = options.optString("format").orElseThrow().strip().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
           problems.add(options.locationOf("format"), "unknown format '" + format + "'", DidYouMean.hint(format, FORMATS));
         }
       }
-      String bad = options.string("on_bad_row", "error");
-      if (!bad.equals("error") && !bad.equals("skip")) {
-        problems.add(options.locationOf("on_bad_row"), "on_bad_row must be error or skip, not '" + bad + "'", null);
-      }
-      skip = bad.equals("skip");
+      skip = FileOptions.skipBadRows(options, problems);
     } catch (SpotlightException e) {
       problems.addAll(e);
     }

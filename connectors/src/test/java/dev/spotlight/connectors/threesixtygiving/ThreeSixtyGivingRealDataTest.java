@@ -55,18 +55,7 @@ class ThreeSixtyGivingRealDataTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE grants AS SELECT unnest(json_extract(json, '$.grants[*]')) AS g FROM read_json_objects('" + file
           + "', maximum_object_size = 1073741824)");
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(select)) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          StringBuilder b = new StringBuilder();
-          for (int i = 1; i <= n; i++) {
-            b.append(i > 1 ? "|" : "").append(rs.getString(i));
-          }
-          out.add(b.toString());
-        }
-      }
-      return out;
+      return ConnectorFixture.rows(s, select);
     }
   }
 
