@@ -42,7 +42,7 @@ final class GrantErrors {
     String message = switch (reason) {
       case 3 -> "'" + rs.getString(6) + "' is not a currency code (Currency takes three letters of ISO 4217, e.g. GBP)";
       case 5 -> "cannot read '" + rs.getString(7) + "' as Amount Awarded (a number such as 1500.50, without currency sign or thousands separators)";
-      case 7 -> "cannot read '" + rs.getString(8) + "' as Award Date (expected YYYY-MM-DD, a date-time, or DD/MM/YYYY)";
+      case 7 -> "cannot read '" + rs.getString(8) + "' as Award Date (expected YYYY-MM-DD, a date-time, DD/MM/YYYY or DD-MM-YYYY)";
       case 8 -> field == GrantField.DURATION
           ? "cannot read '" + bad + "' as " + field.title + " (a number of months)"
           : "cannot read '" + bad + "' as " + field.title + " (expected YYYY-MM-DD, YYYY-MM, YYYY, a date-time, or DD/MM/YYYY)";

@@ -15,6 +15,7 @@ final class GrantSql {
   static final String ISO_DAY = "^\\d{4}-\\d{2}-\\d{2}([T ].*|Z|[+-]\\d{2}:?\\d{2})?$";
   static final String SLASHED_DAY = "^\\d{1,2}/\\d{1,2}/\\d{4}$";
   static final String DASHED_DAY = "^\\d{1,2}-\\d{1,2}-\\d{4}$";
+  static final String SLASHED_ISO_DAY = "^\\d{4}/\\d{1,2}/\\d{1,2}$";
   static final String DURATION_PATTERN = "^\\d+(\\.\\d*)?$";
 
   /** Why a grant is bad, in the order a grant is judged (the index is stored per grant). */
@@ -40,11 +41,12 @@ final class GrantSql {
         + "CASE WHEN regexp_full_match(duration, " + Sql.literal(DURATION_PATTERN) + ") THEN CAST(round(CAST(duration AS DOUBLE)) AS INTEGER) END AS months";
   }
 
-  /** A day written as ISO-8601 (a time or zone after it is ignored), DD/MM/YYYY or DD-MM-YYYY; anything else is null. */
+  /** A day written as ISO-8601 (a time or zone after it is ignored), DD/MM/YYYY, DD-MM-YYYY or YYYY/MM/DD; anything else is null. */
   static String day(String text) {
     return "CASE WHEN regexp_full_match(" + text + ", " + Sql.literal(ISO_DAY) + ") THEN try_cast(left(" + text + ", 10) AS DATE)"
         + " WHEN regexp_full_match(" + text + ", " + Sql.literal(SLASHED_DAY) + ") THEN CAST(try_strptime(" + text + ", '%d/%m/%Y') AS DATE)"
-        + " WHEN regexp_full_match(" + text + ", " + Sql.literal(DASHED_DAY) + ") THEN CAST(try_strptime(" + text + ", '%d-%m-%Y') AS DATE) END";
+        + " WHEN regexp_full_match(" + text + ", " + Sql.literal(DASHED_DAY) + ") THEN CAST(try_strptime(" + text + ", '%d-%m-%Y') AS DATE)"
+        + " WHEN regexp_full_match(" + text + ", " + Sql.literal(SLASHED_ISO_DAY) + ") THEN CAST(try_strptime(" + text + ", '%Y/%m/%d') AS DATE) END";
   }
 
   /** The index into {@link #REASONS} of what is wrong with a grant, or null; over the parsed columns. */

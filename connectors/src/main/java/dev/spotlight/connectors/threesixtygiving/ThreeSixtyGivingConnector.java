@@ -14,6 +14,7 @@ import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
 import dev.spotlight.connectors.files.FileGlob;
 import dev.spotlight.connectors.files.RecordFiles;
+import dev.spotlight.connectors.files.TextEncoding;
 import dev.spotlight.connectors.mapped.CsvFile;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +50,7 @@ public final class ThreeSixtyGivingConnector implements Connector {
     return List.of(
         new ConnectorOption("files", true, "360Giving JSON, CSV or XLSX files: path or glob (or a list), relative to the project file"),
         new ConnectorOption("format", false, "json | csv | xlsx; default from the file extension"),
+        new ConnectorOption("encoding", false, "text encoding of CSV files; default UTF-8 (a BOM is accepted)"),
         new ConnectorOption("on_bad_row", false, "error (default) or skip"));
   }
 
@@ -83,7 +85,7 @@ public final class ThreeSixtyGivingConnector implements Connector {
       records.readAll(files, (i, file, origin) -> {
         String format = options.formatOf(file);
         if (format.equals("csv")) {
-          Input in = openCsv(c, file);
+          Input in = openCsv(c, file, TextEncoding.utf8(file, options.encoding(), context.scratchDir().resolve("360giving-" + i + ".csv")));
           inputs.add(in);
           String cols = GrantField.ALL.stream().map(f -> in.columns().containsKey(f) ? in.csv().columnSql(in.columns().get(f)) : "CAST(NULL AS VARCHAR)")
               .collect(Collectors.joining(", "));
@@ -109,8 +111,8 @@ public final class ThreeSixtyGivingConnector implements Connector {
   }
 
   /** A flat CSV: its columns are matched to fields by the standard's titles; one without 'Amount Awarded' is not a grants file. */
-  private static Input openCsv(Connection c, Path file) {
-    CsvFile csv = new CsvFile(c, file, file.toString(), ",", true, null);
+  private static Input openCsv(Connection c, Path file, Path utf8) {
+    CsvFile csv = new CsvFile(c, utf8, file.toString(), ",", true, null);
     Map<GrantField, String> columns = new EnumMap<>(GrantField.class);
     for (String h : csv.columns()) {
       GrantField f = GrantField.ofTitle(h);

@@ -7,14 +7,17 @@ import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.text.DidYouMean;
 import dev.spotlight.common.yaml.YamlMap;
 import dev.spotlight.connectors.files.FileOptions;
+import dev.spotlight.connectors.files.TextEncoding;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /** The {@code options:} of a {@code 360giving} source, checked without reading data. */
-record ThreeSixtyGivingOptions(List<String> files, Location filesAt, String format, boolean skipBadRows) {
+record ThreeSixtyGivingOptions(List<String> files, Location filesAt, String format, Charset encoding, boolean skipBadRows) {
 
-  static final List<String> KEYS = List.of("files", "format", "on_bad_row");
+  static final List<String> KEYS = List.of("files", "format", "encoding", "on_bad_row");
   static final List<String> FORMATS = List.of("json", "csv", "xlsx");
 
   /** Parses and checks {@code options}, recording every problem; returns null when any was found. */
@@ -23,6 +26,7 @@ record ThreeSixtyGivingOptions(List<String> files, Location filesAt, String form
     options.checkKeys(KEYS, "360giving connector options", problems);
     List<String> files = List.of();
     String format = null;
+    Charset encoding = StandardCharsets.UTF_8;
     boolean skip = false;
     try {
       files = FileOptions.files(options, "360giving",
@@ -33,6 +37,7 @@ record ThreeSixtyGivingOptions(List<String> files, Location filesAt, String form
           problems.add(options.locationOf("format"), "unknown format '" + format + "'", DidYouMean.hint(format, FORMATS));
         }
       }
+      encoding = TextEncoding.parse(options, problems);
       skip = FileOptions.skipBadRows(options, problems);
     } catch (SpotlightException e) {
       problems.addAll(e);
@@ -40,7 +45,7 @@ record ThreeSixtyGivingOptions(List<String> files, Location filesAt, String form
     if (problems.list().size() > before) {
       return null;
     }
-    return new ThreeSixtyGivingOptions(files, options.locationOf("files"), format, skip);
+    return new ThreeSixtyGivingOptions(files, options.locationOf("files"), format, encoding, skip);
   }
 
   /** The format {@code file} is read as: the {@code format:} option, else its extension; an unknown extension is bad input. */

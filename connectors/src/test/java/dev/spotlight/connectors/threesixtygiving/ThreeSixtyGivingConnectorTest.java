@@ -242,6 +242,27 @@ class ThreeSixtyGivingConnectorTest {
         .hasMessageContaining("cannot tell the format");
   }
 
+  private static final String FLAT_HEAD = "Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,"
+      + "Funding Org:Identifier,Funding Org:Name\n";
+
+  @Test
+  void shortAndYearFirstDayFormsAreRead() throws Exception {
+    ConnectorFixture f = fixture();
+    f.file("g.csv", "\uFEFF" + FLAT_HEAD + "A,t,GBP,1,1/4/2026,R,r,F,f\nB,t,GBP,1,2026/4/2,R,r,F,f\nC,t,GBP,1,3-4-2026,R,r,F,f\n");
+    f.pull("g", null, "files: g.csv\n");
+    assertThat(f.query("SELECT cost_id, period_start FROM costs ORDER BY 1")).containsExactly("A|2026-04-01", "B|2026-04-02", "C|2026-04-03");
+  }
+
+  @Test
+  void aWindowsCsvNeedsItsEncodingAndSaysSo() throws Exception {
+    ConnectorFixture f = fixture();
+    Files.write(dir.resolve("g.csv"), (FLAT_HEAD + "A,Caf\u00e9,GBP,1,2026-01-01,R,Caf\u00e9 Ltd,F,f\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    assertThatThrownBy(() -> f.pull("g", null, "files: g.csv\n")).isInstanceOf(SpotlightException.class)
+        .hasMessageContaining("g.csv").hasMessageContaining("encoding:");
+    f.pull("g", null, "files: g.csv\nencoding: windows-1252\n");
+    assertThat(f.query("SELECT cost_id, amount FROM costs")).containsExactly("A|1.00");
+  }
+
   @Test
   void validateChecksOptionsWithoutReadingData() {
     ConnectorFixture f = fixture();
