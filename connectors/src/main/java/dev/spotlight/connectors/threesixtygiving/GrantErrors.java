@@ -14,6 +14,9 @@ final class GrantErrors {
   /** Where a grant's field is: file index, record, line (JSON, XLSX) and field give a location. */
   interface Locator {
     Location locate(int file, long record, int line, GrantField field);
+
+    /** Words naming the place that the location cannot (the sheet of a workbook), or "". */
+    String where(int file, int line);
   }
 
   /**
@@ -38,7 +41,7 @@ final class GrantErrors {
       }
     }
     Location at = locator.locate(rs.getInt(2), record, rs.getInt(4), field);
-    String which = "grant " + (id == null ? record : "'" + id + "'") + (at.line() > 0 || id == null ? "" : " (record " + record + ")") + ": ";
+    String which = locator.where(rs.getInt(2), rs.getInt(4)) + "grant " + (id == null ? record : "'" + id + "'") + (at.line() > 0 || id == null ? "" : " (record " + record + ")") + ": ";
     String message = switch (reason) {
       case 3 -> "'" + rs.getString(6) + "' is not a currency code (Currency takes three letters of ISO 4217, e.g. GBP)";
       case 5 -> "cannot read '" + rs.getString(7) + "' as Amount Awarded (a number such as 1500.50, without currency sign or thousands separators)";

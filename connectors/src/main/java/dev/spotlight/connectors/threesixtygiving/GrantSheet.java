@@ -25,8 +25,11 @@ final class GrantSheet {
 
   private GrantSheet() {}
 
-  /** Writes the grants to {@code ndjson}; returns how many there were. */
-  static long toNdjson(Path xlsx, Path ndjson) {
+  /** What was read: the grants sheet's name and how many grants it held. */
+  record Read(String sheet, long grants) {}
+
+  /** Writes the grants to {@code ndjson}. */
+  static Read toNdjson(Path xlsx, Path ndjson) {
     List<String> seen = new ArrayList<>();
     long[] count = {0};
     boolean[] found = {false};
@@ -71,7 +74,7 @@ final class GrantSheet {
           "no sheet has the 360Giving column title 'Amount Awarded' in its first row",
           "sheets are: " + String.join(", ", seen));
     }
-    return count[0];
+    return new Read(seen.get(seen.size() - 1), count[0]);
   }
 
   /** The field of each column when the row carries the standard's grant titles, else null. */

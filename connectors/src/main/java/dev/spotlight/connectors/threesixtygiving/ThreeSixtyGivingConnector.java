@@ -59,14 +59,19 @@ public final class ThreeSixtyGivingConnector implements Connector {
     ThreeSixtyGivingOptions.parse(source.options(), problems);
   }
 
-  /** One input file as read: a flat CSV (with its columns per field) or NDJSON staged from JSON or XLSX. */
-  private record Input(Path file, CsvFile csv, Map<GrantField, String> columns) {
+  /** One input file as read: a flat CSV (with its columns per field), or NDJSON staged from JSON or an XLSX sheet. */
+  private record Input(Path file, CsvFile csv, Map<GrantField, String> columns, String sheet) {
 
     Location locate(long record, int line, GrantField field) {
       if (csv != null) {
         return csv.locate(record, columns.getOrDefault(field, columns.get(GrantField.AMOUNT)));
       }
       return new Location(file.toString(), line, 0);
+    }
+
+    /** Words before the grant in an error: the sheet and row for XLSX, whose location's line is a row. */
+    String where(int line) {
+      return sheet == null ? "" : "sheet '" + sheet + "' row " + line + ", ";
     }
   }
 
@@ -91,9 +96,16 @@ public final class ThreeSixtyGivingConnector implements Connector {
               .collect(Collectors.joining(", "));
           return insert(c, "SELECT " + i + ", __row, NULL, CAST(? AS VARCHAR), " + cols + " FROM " + in.csv().relationSql() + " raw", origin);
         }
-        inputs.add(new Input(file, null, Map.of()));
         Path ndjson = context.scratchDir().resolve("360giving-" + i + ".ndjson");
-        long n = format.equals("json") ? GrantJson.toNdjson(file, ndjson) : GrantSheet.toNdjson(file, ndjson);
+        long n;
+        if (format.equals("json")) {
+          n = GrantJson.toNdjson(file, ndjson);
+          inputs.add(new Input(file, null, Map.of(), null));
+        } else {
+          GrantSheet.Read sheet = GrantSheet.toNdjson(file, ndjson);
+          n = sheet.grants();
+          inputs.add(new Input(file, null, Map.of(), sheet.sheet()));
+        }
         if (n > 0) {
           insert(c, "SELECT " + i + ", __rec, __line, CAST(? AS VARCHAR), " + fields + " FROM " + GrantNdjson.relation(ndjson), origin);
         }
@@ -125,7 +137,7 @@ public final class ThreeSixtyGivingConnector implements Connector {
           "the header needs the standard's column titles (Identifier, Title, Currency, Amount Awarded, Award Date…); the file has: "
               + String.join(", ", csv.columns()));
     }
-    return new Input(file, csv, columns);
+    return new Input(file, csv, columns, null);
   }
 
   private PullResult judgeAndStage(RecordFiles records, SourceSpec source, ThreeSixtyGivingOptions options, List<Input> inputs)
@@ -145,7 +157,17 @@ public final class ThreeSixtyGivingConnector implements Connector {
     Map<String, Long> skipped = records.judge("spotlight_360g_checked", GrantSql.REASONS, options.skipBadRows(),
         "SELECT __error, __file_idx, __rec, __line, id, currency, amount, award_date, start_date, p_start, end_date, p_end, duration"
             + " FROM spotlight_360g_checked WHERE __error IS NOT NULL ORDER BY __file_idx, __rec LIMIT 1",
-        rs -> GrantErrors.firstBadGrant(rs, (file, record, line, field) -> inputs.get(file).locate(record, line, field)));
+        rs -> GrantErrors.firstBadGrant(rs, new GrantErrors.Locator() {
+          @Override
+          public Location locate(int file, long record, int line, GrantField field) {
+            return inputs.get(file).locate(record, line, field);
+          }
+
+          @Override
+          public String where(int file, int line) {
+            return inputs.get(file).where(line);
+          }
+        }));
     String good = " FROM spotlight_360g_checked WHERE __copy = 1 AND __error IS NULL";
     StagingTables.create(records.connection(), CanonicalTable.COSTS);
     StagingTables.create(records.connection(), CanonicalTable.ACTIVITY);

@@ -170,13 +170,13 @@ class ThreeSixtyGivingRealDataTest {
         .map(r -> new FlatGrant(r.get(id).strip(), r.get(recipient).strip(), new BigDecimal(r.get(amount).strip()))).toList();
   }
 
-  private void checkFlat(Path file, List<FlatGrant> grants, String badLine) throws Exception {
+  private void checkFlat(Path file, List<FlatGrant> grants, String badLine, String where) throws Exception {
     List<FlatGrant> good = grants.stream().filter(g -> !g.recipient().isEmpty()).toList();
     assertThat(good).hasSizeBetween(1, grants.size() - 1);
 
     ConnectorFixture f = fixture();
     assertThatThrownBy(() -> f.pull("fp", null, "files: '" + file + "'\n")).isInstanceOf(SpotlightException.class)
-        .hasMessageContaining(file.getFileName() + ":" + badLine).hasMessageContaining("no Recipient Org:Identifier");
+        .hasMessageContaining(file.getFileName() + ":" + badLine).hasMessageContaining(where + "grant '").hasMessageContaining("no Recipient Org:Identifier");
 
     SourcePull.Outcome out = f.pull("fp", null, "files: '" + file + "'\non_bad_row: skip\n");
     assertThat(out.result().recordsRead()).isEqualTo(grants.size());
@@ -199,7 +199,7 @@ class ThreeSixtyGivingRealDataTest {
         table.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
       }
     }
-    checkFlat(csv, flat(table), "2");
+    checkFlat(csv, flat(table), "2:10", "");
   }
 
   @Test
@@ -221,6 +221,6 @@ class ThreeSixtyGivingRealDataTest {
         }
       }
     }
-    checkFlat(xlsx, flat(table), "2");
+    checkFlat(xlsx, flat(table), "2", "sheet 'grants' row 2, ");
   }
 }
