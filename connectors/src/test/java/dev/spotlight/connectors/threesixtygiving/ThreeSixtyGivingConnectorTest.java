@@ -254,6 +254,20 @@ class ThreeSixtyGivingConnectorTest {
   }
 
   @Test
+  void multiLineDescriptionsAndWindowsLineEndsInACsvAreFineAndErrorsStillNameTheRightLine() throws Exception {
+    ConnectorFixture f = fixture();
+    f.file("g.csv", "Identifier,Title,Description,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Recipient Org:Name,"
+        + "Funding Org:Identifier,Funding Org:Name\r\n"
+        + "A,t,\"Line one,\r\nline two\r\n\r\nline \"\"four\"\"\",GBP,10,2026-01-01,R,r,F,f\r\n"
+        + "B,t,x,GBP,ten,2026-01-01,R,r,F,f\r\n");
+    assertThatThrownBy(() -> f.pull("g", null, "files: g.csv\n")).isInstanceOf(SpotlightException.class)
+        .hasMessageContaining("g.csv:6:5").hasMessageContaining("cannot read 'ten' as Amount Awarded");
+    SourcePull.Outcome out = f.pull("g", null, "files: g.csv\non_bad_row: skip\n");
+    assertThat(out.result().recordsRead()).isEqualTo(2);
+    assertThat(f.query("SELECT cost_id, amount FROM costs")).containsExactly("A|10.00");
+  }
+
+  @Test
   void aWindowsCsvNeedsItsEncodingAndSaysSo() throws Exception {
     ConnectorFixture f = fixture();
     Files.write(dir.resolve("g.csv"), (FLAT_HEAD + "A,Caf\u00e9,GBP,1,2026-01-01,R,Caf\u00e9 Ltd,F,f\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
