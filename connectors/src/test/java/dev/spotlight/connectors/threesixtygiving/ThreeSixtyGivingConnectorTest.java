@@ -268,6 +268,17 @@ class ThreeSixtyGivingConnectorTest {
   }
 
   @Test
+  void anEmptyPackageOrSheetLoadsNoGrants() throws Exception {
+    ConnectorFixture f = fixture();
+    f.file("empty.json", "{\"grants\": []}");
+    f.file("header-only.csv", FLAT_HEAD);
+    SourcePull.Outcome out = f.pull("g", null, "files: [empty.json, header-only.csv]\n");
+    assertThat(out.result().recordsRead()).isZero();
+    assertThat(out.result().inputs()).hasSize(2);
+    assertThat(out.written().costRows()).isZero();
+  }
+
+  @Test
   void aWindowsCsvNeedsItsEncodingAndSaysSo() throws Exception {
     ConnectorFixture f = fixture();
     Files.write(dir.resolve("g.csv"), (FLAT_HEAD + "A,Caf\u00e9,GBP,1,2026-01-01,R,Caf\u00e9 Ltd,F,f\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
