@@ -17,12 +17,19 @@ public final class SourcePull {
   private final Pseudonymiser pseudonymiser;
   private final ZoneId timezone;
   private final String currency;
+  private final Grantees grantees;
 
-  public SourcePull(StoreLayout store, Pseudonymiser pseudonymiser, ZoneId timezone, String currency) {
+  public SourcePull(StoreLayout store, Pseudonymiser pseudonymiser, ZoneId timezone, String currency, Grantees grantees) {
     this.store = store;
     this.pseudonymiser = pseudonymiser;
     this.timezone = timezone;
     this.currency = currency;
+    this.grantees = grantees;
+  }
+
+  /** A pull for a project without {@code grantees:}. */
+  public SourcePull(StoreLayout store, Pseudonymiser pseudonymiser, ZoneId timezone, String currency) {
+    this(store, pseudonymiser, timezone, currency, Grantees.NONE);
   }
 
   /** What one source's pull read and wrote. */
@@ -31,7 +38,7 @@ public final class SourcePull {
   public Outcome run(Connector connector, SourceSpec source, PullProgress progress) {
     Path scratch = store.scratchDir().resolve("session-" + UUID.randomUUID());
     try (Connection c = DuckDbSessions.open(timezone, scratch)) {
-      PullResult result = connector.pull(source, new PullContext(c, timezone, currency, scratch, progress));
+      PullResult result = connector.pull(source, new PullContext(c, timezone, currency, scratch, progress, grantees));
       StoreWriter.Written written = new StoreWriter(store, pseudonymiser).replaceSource(c, source.name(), source.outcomes());
       return new Outcome(result, written);
     } catch (SQLException e) {

@@ -31,6 +31,7 @@ public final class ConnectorFixture {
   public final Path dir;
   public final StoreLayout store;
   private final Connector connector;
+  private Grantees grantees = Grantees.NONE;
 
   public ConnectorFixture(Path dir, Connector connector) {
     this.dir = dir;
@@ -63,13 +64,23 @@ public final class ConnectorFixture {
     return new SourceSpec(name, connector.id(), grantee, options, Map.of(), dir, null);
   }
 
+  /** Sets the project's grantees for later pulls: organisation id to grantee id, as {@code grantees[].org_ids} give them. */
+  public ConnectorFixture grantees(Map<String, String> orgIdToGrantee) {
+    this.grantees = Grantees.of(orgIdToGrantee);
+    return this;
+  }
+
   public SourcePull.Outcome pull(String name, String grantee, String optionsYaml) {
-    return new SourcePull(store, new Pseudonymiser(KEY), ZoneId.of("Europe/London"), "GBP")
+    return new SourcePull(store, new Pseudonymiser(KEY), ZoneId.of("Europe/London"), "GBP", grantees)
         .run(connector, source(name, grantee, optionsYaml), PullProgress.NONE);
   }
 
   public boolean storeIsEmpty() {
-    return store.parquetFiles(CanonicalTable.ACTIVITY).isEmpty();
+    return isEmpty(CanonicalTable.ACTIVITY);
+  }
+
+  public boolean isEmpty(CanonicalTable table) {
+    return store.parquetFiles(table).isEmpty();
   }
 
   public static String hmac(String id) throws Exception {
@@ -88,18 +99,23 @@ public final class ConnectorFixture {
               + "/**/*.parquet', hive_partitioning = true)");
         }
       }
-      List<String> out = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(sql)) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          StringBuilder b = new StringBuilder();
-          for (int i = 1; i <= n; i++) {
-            b.append(i > 1 ? "|" : "").append(rs.getString(i));
-          }
-          out.add(b.toString());
-        }
-      }
-      return out;
+      return rows(s, sql);
     }
+  }
+
+  /** Rows of {@code sql}, each as its values joined by '|' (null as "null"). */
+  public static List<String> rows(Statement s, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          b.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        out.add(b.toString());
+      }
+    }
+    return out;
   }
 }

@@ -32,7 +32,8 @@ public final class PullStage {
     List<SourceSpec> chosen = choose(project.sources(), names);
     byte[] key = PseudonymKey.resolve(project.privacy().pseudonymKeyEnv(), project.privacy().keyEnvAt(), context.app().env(),
         project.storeLayout().keyFile(), context.app()::warn);
-    SourcePull puller = new SourcePull(project.storeLayout(), new Pseudonymiser(key), project.timezone(), project.currency());
+    SourcePull puller = new SourcePull(project.storeLayout(), new Pseudonymiser(key), project.timezone(), project.currency(),
+        project.granteesByOrgId());
     PullRecords records = new PullRecords(project.storeLayout());
     List<PullRecord> done = new ArrayList<>();
     try (StoreLock lock = StoreLock.acquire(project.storeLayout(), true, LOCK_WAIT, context.app()::warn)) {

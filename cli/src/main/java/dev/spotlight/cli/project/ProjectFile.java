@@ -2,10 +2,12 @@ package dev.spotlight.cli.project;
 
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.store.StoreLayout;
+import dev.spotlight.connectors.Grantees;
 import dev.spotlight.connectors.SourceSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,15 @@ public record ProjectFile(
 
   /** The {@code report:} settings: a template name or path, and the metrics it shows (empty = all). */
   public record ReportSettings(String template, Location templateAt, List<String> metrics, Location metricsAt) {}
+
+  /** Which grantee each organisation id of {@code grantees[].org_ids} means, for connectors reading grant data. */
+  public Grantees granteesByOrgId() {
+    Map<String, String> byOrg = new LinkedHashMap<>();
+    for (Grantee g : grantees) {
+      g.orgIds().forEach(org -> byOrg.put(org, g.id()));
+    }
+    return Grantees.of(byOrg);
+  }
 
   public StoreLayout storeLayout() {
     return new StoreLayout(store);

@@ -11,6 +11,7 @@ import dev.spotlight.common.yaml.YamlReader;
 import dev.spotlight.common.yaml.YamlScalar;
 import dev.spotlight.common.yaml.YamlSeq;
 import dev.spotlight.connectors.Connectors;
+import dev.spotlight.connectors.Grantees;
 import dev.spotlight.connectors.SourceSpec;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +166,7 @@ public final class ProjectLoader {
   private static List<ProjectFile.Grantee> grantees(YamlMap top, Problems problems) {
     List<ProjectFile.Grantee> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, String> orgOwners = new HashMap<>();
     for (YamlNode n : top.optSeq("grantees").map(YamlSeq::items).orElse(List.of())) {
       YamlMap g = YamlMap.asMap(n, "grantees");
       g.checkKeys(GRANTEE, "a grantee", problems);
@@ -171,7 +174,19 @@ public final class ProjectLoader {
       if (!seen.add(id)) {
         problems.add(g.locationOf("id"), "grantee '" + id + "' is listed twice", null);
       }
-      out.add(new ProjectFile.Grantee(id, g.optString("name").orElse(null), g.stringList("org_ids").stream().map(YamlScalar::text).toList()));
+      List<String> orgIds = new ArrayList<>();
+      for (YamlScalar org : g.stringList("org_ids")) {
+        String before = orgOwners.putIfAbsent(Grantees.key(org.text()), id);
+        if (org.text().isBlank()) {
+          problems.add(org.location(), "grantee '" + id + "' has an empty org_ids entry", null);
+        } else if (before != null) {
+          problems.add(org.location(), "organisation id '" + org.text().strip() + "' is listed under grantee '" + before + "' and '" + id + "'",
+              "an organisation id can mean one grantee only; ids are compared without case");
+        } else {
+          orgIds.add(org.text().strip());
+        }
+      }
+      out.add(new ProjectFile.Grantee(id, g.optString("name").orElse(null), List.copyOf(orgIds)));
     }
     return out;
   }

@@ -213,6 +213,35 @@ class ProjectLoaderTest {
   }
 
   @Test
+  void granteeOrgIdsReachConnectorsComparedWithoutCase() throws IOException {
+    ProjectFile p = load("""
+        name: x
+        grantees:
+          - id: kirklees-sharing
+            org_ids: [GB-CHC-1234567, ' 360G-Local-7 ']
+          - id: no-ids
+        """);
+
+    assertThat(p.grantees().get(0).orgIds()).containsExactly("GB-CHC-1234567", "360G-Local-7");
+    assertThat(p.granteesByOrgId().granteeOf("gb-chc-1234567")).isEqualTo("kirklees-sharing");
+    assertThat(p.granteesByOrgId().granteeOf("360G-LOCAL-7")).isEqualTo("kirklees-sharing");
+    assertThat(p.granteesByOrgId().granteeOf("GB-CHC-7654321")).isNull();
+  }
+
+  @Test
+  void anOrgIdUnderTwoGranteesIsAnErrorAtTheSecond() {
+    List<String> errors = errors("""
+        name: x
+        grantees:
+          - { id: a, org_ids: [GB-CHC-1] }
+          - { id: b, org_ids: [gb-chc-1] }
+        """);
+
+    assertThat(errors).containsExactly("spotlight.yaml:4:24: organisation id 'gb-chc-1' is listed under grantee 'a' and 'b'"
+        + " (an organisation id can mean one grantee only; ids are compared without case)");
+  }
+
+  @Test
   void aMisspeltConnectorGetsADidYouMeanHint() {
     List<String> errors = errors("name: x\nsources:\n" + LOANS.replace("connector: mapped", "connector: maped"));
 

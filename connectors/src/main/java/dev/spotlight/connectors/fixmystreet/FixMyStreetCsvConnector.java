@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.fixmystreet;
 
-import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -12,24 +11,21 @@ import dev.spotlight.connectors.ConnectorOption;
 import dev.spotlight.connectors.PullContext;
 import dev.spotlight.connectors.PullResult;
 import dev.spotlight.connectors.SourceSpec;
-import dev.spotlight.connectors.canonical.DuckDbErrors;
 import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
-import dev.spotlight.connectors.files.Checksums;
 import dev.spotlight.connectors.files.FileGlob;
+import dev.spotlight.connectors.files.RecordFiles;
 import dev.spotlight.connectors.mapped.CsvFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The CSV export of the FixMyStreet (Pro) dashboard: each report is a {@code report.created}; one
@@ -119,37 +115,23 @@ public final class FixMyStreetCsvConnector implements Connector {
     problems.throwIfAny();
     FixMyStreetOptions options = FixMyStreetOptions.parse(source.options(), problems);
     List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
-    Connection c = context.connection();
-    try {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE OR REPLACE TEMP TABLE spotlight_fms (__file_idx INTEGER, __row BIGINT, origin VARCHAR, id VARCHAR,"
-            + " created_raw VARCHAR, confirmed_raw VARCHAR, start_at TIMESTAMPTZ, fixed_raw VARCHAR, fixed_at TIMESTAMPTZ,"
-            + " closed_raw VARCHAR, closed_at TIMESTAMPTZ, status VARCHAR, category VARCHAR, ward VARCHAR, site VARCHAR, area VARCHAR,"
-            + " lat_raw VARCHAR, lon_raw VARCHAR, lat DOUBLE, lon DOUBLE)");
-      }
+    return RecordFiles.pull(id(), source, context, records -> {
+      Connection c = records.connection();
+      records.execute("CREATE OR REPLACE TEMP TABLE spotlight_fms (__file_idx INTEGER, __row BIGINT, origin VARCHAR, id VARCHAR,"
+          + " created_raw VARCHAR, confirmed_raw VARCHAR, start_at TIMESTAMPTZ, fixed_raw VARCHAR, fixed_at TIMESTAMPTZ,"
+          + " closed_raw VARCHAR, closed_at TIMESTAMPTZ, status VARCHAR, category VARCHAR, ward VARCHAR, site VARCHAR, area VARCHAR,"
+          + " lat_raw VARCHAR, lon_raw VARCHAR, lat DOUBLE, lon DOUBLE)");
       List<Input> inputs = new ArrayList<>();
-      List<PullResult.InputFile> inputFiles = new ArrayList<>();
-      long read = 0;
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        CompletableFuture<String> sha = Checksums.sha256Async(file);
+      records.readAll(files, (i, file, origin) -> {
         Input in = open(c, file, options);
-        long n;
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_fms " + select(in, i))) {
-          p.setString(1, FileOrigin.of(source.projectDir(), file));
-          n = p.executeUpdate();
-        } catch (SQLException e) {
-          throw DuckDbErrors.readError(e, file.toString());
-        }
         inputs.add(in);
-        read += n;
-        inputFiles.add(new PullResult.InputFile(file.toString(), sha.join(), n));
-        context.progress().recordsRead(source.name(), read);
-      }
-      return judgeAndStage(c, source, options, inputs, inputFiles, read);
-    } catch (SQLException e) {
-      throw new IllegalStateException("fixmystreet-csv source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
-    }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_fms " + select(in, i))) {
+          p.setString(1, origin);
+          return p.executeUpdate();
+        }
+      });
+      return judgeAndStage(records, source, options, inputs);
+    });
   }
 
   private static Input open(Connection c, Path file, FixMyStreetOptions options) {
@@ -209,8 +191,8 @@ public final class FixMyStreetCsvConnector implements Connector {
   }
 
 
-  private PullResult judgeAndStage(Connection c, SourceSpec source, FixMyStreetOptions options, List<Input> inputs,
-      List<PullResult.InputFile> inputFiles, long read) throws SQLException {
+  private PullResult judgeAndStage(RecordFiles records, SourceSpec source, FixMyStreetOptions options, List<Input> inputs) throws SQLException {
+    Connection c = records.connection();
     String judge = "CASE WHEN id IS NULL THEN 0"
         + " WHEN created_raw IS NULL AND confirmed_raw IS NULL THEN 1"
         + " WHEN start_at IS NULL THEN 2"
@@ -219,23 +201,17 @@ public final class FixMyStreetCsvConnector implements Connector {
         + " WHEN fixed_raw IS NULL AND starts_with(lower(status), 'fixed') THEN 5"
         + " WHEN fixed_at < start_at THEN 6"
         + " WHEN (lat_raw IS NOT NULL AND lat IS NULL) OR (lon_raw IS NOT NULL AND lon IS NULL) THEN 7 END";
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_fms_checked AS SELECT *, CASE WHEN __e IS NULL AND __rank > 1 THEN 8 ELSE __e END AS __error"
-          + " FROM (SELECT *, row_number() OVER w AS __rank, first_value(__file_idx) OVER w AS __first_file, first_value(__row) OVER w AS __first_row"
-          + " FROM (SELECT *, " + judge + " AS __e FROM spotlight_fms)"
-          + " WINDOW w AS (PARTITION BY id, __e IS NULL ORDER BY __file_idx, __row))");
-      s.execute("DROP TABLE spotlight_fms");
-    }
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __error, count(*) FROM spotlight_fms_checked WHERE __error IS NOT NULL GROUP BY 1 ORDER BY 1")) {
-      while (rs.next()) {
-        skipped.put(REASONS.get(rs.getInt(1)), rs.getLong(2));
-      }
-    }
-    if (!skipped.isEmpty() && !options.skipBadRows()) {
-      throw firstBadReport(c, inputs);
-    }
+    records.execute("CREATE OR REPLACE TEMP TABLE spotlight_fms_checked AS SELECT *, CASE WHEN __e IS NULL AND __rank > 1 THEN 8 ELSE __e END AS __error"
+        + " FROM (SELECT *, row_number() OVER w AS __rank, first_value(__file_idx) OVER w AS __first_file, first_value(__row) OVER w AS __first_row"
+        + " FROM (SELECT *, " + judge + " AS __e FROM spotlight_fms)"
+        + " WINDOW w AS (PARTITION BY id, __e IS NULL ORDER BY __file_idx, __row))",
+        "DROP TABLE spotlight_fms");
+    Map<String, Long> skipped = records.judge("spotlight_fms_checked", REASONS, options.skipBadRows(),
+        "SELECT __error, __file_idx, __row, id, __first_file, __first_row, CASE __error"
+            + " WHEN 2 THEN coalesce(created_raw, confirmed_raw) WHEN 3 THEN fixed_raw WHEN 4 THEN closed_raw WHEN 5 THEN status"
+            + " WHEN 7 THEN CASE WHEN lat IS NULL AND lat_raw IS NOT NULL THEN lat_raw ELSE lon_raw END END AS bad_value,"
+            + " CASE WHEN created_raw IS NOT NULL THEN 'created' ELSE 'confirmed' END AS start_field"
+            + " FROM spotlight_fms_checked WHERE __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1", rs -> firstBadReport(rs, inputs));
     StagingTables.create(c, CanonicalTable.ACTIVITY);
     String common = "CAST(? AS VARCHAR) AS grantee, 'civic_reporting' AS platform_kind, area AS area_code, lat, lon,"
         + " map_from_entries(list_filter([{'k': 'category', 'v': category}, {'k': 'status', 'v': status},"
@@ -252,46 +228,32 @@ public final class FixMyStreetCsvConnector implements Connector {
       }
       p.executeUpdate();
     }
-    long kept;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) " + good)) {
-      rs.next();
-      kept = rs.getLong(1);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("DROP TABLE spotlight_fms_checked");
-    }
-    return new PullResult(inputFiles, read, kept, skipped, 0);
+    long kept = records.count("SELECT count(*) " + good);
+    records.execute("DROP TABLE spotlight_fms_checked");
+    return records.result(kept, skipped, 0);
   }
 
-  private static SpotlightException firstBadReport(Connection c, List<Input> inputs) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __error, __file_idx, __row, id, __first_file, __first_row, CASE __error"
-            + " WHEN 2 THEN coalesce(created_raw, confirmed_raw) WHEN 3 THEN fixed_raw WHEN 4 THEN closed_raw WHEN 5 THEN status"
-            + " WHEN 7 THEN CASE WHEN lat IS NULL AND lat_raw IS NOT NULL THEN lat_raw ELSE lon_raw END END AS bad_value,"
-            + " CASE WHEN created_raw IS NOT NULL THEN 'created' ELSE 'confirmed' END AS start_field"
-            + " FROM spotlight_fms_checked WHERE __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1")) {
-      rs.next();
-      int reason = rs.getInt(1);
-      Input in = inputs.get(rs.getInt(2));
-      Map<Field, String> cols = in.columns();
-      String column = reason == 2 && rs.getString(8).equals("confirmed") ? cols.get(Field.CONFIRMED) : in.columnOf(reason);
-      Location at = in.raw().locate(rs.getLong(3), column);
-      String value = rs.getString(7);
-      String hint = "fix the row, or set on_bad_row: skip to skip and count such rows";
-      String message = switch (reason) {
-        case 0 -> "the report has no id (column '" + column + "')";
-        case 1 -> "the report has neither a Created nor a Confirmed time";
-        case 2, 3, 4 -> "cannot read '" + value + "' as a date-time in column '" + column + "' (expected e.g. 2026-10-31T09:15:00)";
-        case 5 -> "status '" + value + "' says fixed but the Fixed column is empty";
-        case 6 -> "the Fixed time is before the " + (rs.getString(8).equals("created") ? "Created" : "Confirmed") + " time";
-        case 7 -> "cannot read '" + value + "' as a latitude or longitude";
-        default -> {
-          Location first = inputs.get(rs.getInt(5)).raw().locate(rs.getLong(6), column);
-          hint = "each Report ID must be unique within a source; set on_bad_row: skip to keep the first";
-          yield "duplicate Report ID '" + rs.getString(4) + "' (first seen at " + first.render() + ")";
-        }
-      };
-      return new SpotlightException(ExitKind.DATA, at, message, hint);
-    }
+  private static SpotlightException firstBadReport(ResultSet rs, List<Input> inputs) throws SQLException {
+    int reason = rs.getInt(1);
+    Input in = inputs.get(rs.getInt(2));
+    Map<Field, String> cols = in.columns();
+    String column = reason == 2 && rs.getString(8).equals("confirmed") ? cols.get(Field.CONFIRMED) : in.columnOf(reason);
+    Location at = in.raw().locate(rs.getLong(3), column);
+    String value = rs.getString(7);
+    String hint = "fix the row, or set on_bad_row: skip to skip and count such rows";
+    String message = switch (reason) {
+      case 0 -> "the report has no id (column '" + column + "')";
+      case 1 -> "the report has neither a Created nor a Confirmed time";
+      case 2, 3, 4 -> "cannot read '" + value + "' as a date-time in column '" + column + "' (expected e.g. 2026-10-31T09:15:00)";
+      case 5 -> "status '" + value + "' says fixed but the Fixed column is empty";
+      case 6 -> "the Fixed time is before the " + (rs.getString(8).equals("created") ? "Created" : "Confirmed") + " time";
+      case 7 -> "cannot read '" + value + "' as a latitude or longitude";
+      default -> {
+        Location first = inputs.get(rs.getInt(5)).raw().locate(rs.getLong(6), column);
+        hint = "each Report ID must be unique within a source; set on_bad_row: skip to keep the first";
+        yield "duplicate Report ID '" + rs.getString(4) + "' (first seen at " + first.render() + ")";
+      }
+    };
+    return new SpotlightException(ExitKind.DATA, at, message, hint);
   }
 }

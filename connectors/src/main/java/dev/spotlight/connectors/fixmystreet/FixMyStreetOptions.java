@@ -4,7 +4,7 @@ import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.yaml.YamlMap;
-import dev.spotlight.common.yaml.YamlScalar;
+import dev.spotlight.connectors.files.FileOptions;
 import java.util.List;
 import java.util.Set;
 
@@ -21,16 +21,9 @@ record FixMyStreetOptions(List<String> files, Location filesAt, String areaColum
     String area = null;
     boolean skip = false;
     try {
-      files = options.stringList("files").stream().map(YamlScalar::text).toList();
-      if (files.isEmpty()) {
-        problems.add(options.location(), "fixmystreet-csv source needs 'files:'", "a path or glob relative to the project file, e.g. exports/fixmystreet/*.csv");
-      }
+      files = FileOptions.files(options, "fixmystreet-csv", "a path or glob relative to the project file, e.g. exports/fixmystreet/*.csv", problems);
       area = options.optString("area_column").orElse(null);
-      String bad = options.string("on_bad_row", "error");
-      if (!bad.equals("error") && !bad.equals("skip")) {
-        problems.add(options.locationOf("on_bad_row"), "on_bad_row must be error or skip, not '" + bad + "'", null);
-      }
-      skip = bad.equals("skip");
+      skip = FileOptions.skipBadRows(options, problems);
     } catch (SpotlightException e) {
       problems.addAll(e);
     }

@@ -1,32 +1,28 @@
 package dev.spotlight.connectors.iati;
 
-import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.store.CanonicalTable;
 import dev.spotlight.connectors.Connector;
+import dev.spotlight.connectors.Grantees;
 import dev.spotlight.connectors.ConnectorOption;
 import dev.spotlight.connectors.PullContext;
 import dev.spotlight.connectors.PullResult;
 import dev.spotlight.connectors.SourceSpec;
-import dev.spotlight.connectors.canonical.DuckDbErrors;
 import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
-import dev.spotlight.connectors.files.Checksums;
 import dev.spotlight.connectors.files.FileGlob;
+import dev.spotlight.connectors.files.RecordFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +56,6 @@ public final class IatiConnector implements Connector {
     return List.of(
         new ConnectorOption("files", true, "IATI activity XML files: path or glob (or a list), relative to the project file"),
         new ConnectorOption("transaction_types", false, "transaction-type codes read as costs; default [2, 3] (1.0x codes C, D… accepted)"),
-        new ConnectorOption("grantees", false, "receiver-org ref (or name) -> grantee id; unmapped receivers fall back to the source's grantee, then the receiver ref"),
         new ConnectorOption("on_bad_row", false, "error (default) or skip"));
   }
 
@@ -75,36 +70,24 @@ public final class IatiConnector implements Connector {
     IatiOptions options = IatiOptions.parse(source.options(), problems);
     problems.throwIfAny();
     List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
-    Connection c = context.connection();
-    try {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE OR REPLACE TEMP TABLE spotlight_iati (__file_idx INTEGER, __line INTEGER, origin VARCHAR, "
-            + IatiXml.FIELDS.stream().map(f -> Sql.identifier(f) + " VARCHAR").collect(Collectors.joining(", "))
-            + ", amount DECIMAL(18,2), tx_date DATE, p_start DATE, p_end DATE)");
-      }
-      List<PullResult.InputFile> inputFiles = new ArrayList<>();
-      long read = 0;
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        CompletableFuture<String> sha = Checksums.sha256Async(file);
+    return RecordFiles.pull(id(), source, context, records -> {
+      Connection c = records.connection();
+      records.execute("CREATE OR REPLACE TEMP TABLE spotlight_iati (__file_idx INTEGER, __line INTEGER, origin VARCHAR, "
+          + IatiXml.FIELDS.stream().map(f -> Sql.identifier(f) + " VARCHAR").collect(Collectors.joining(", "))
+          + ", amount DECIMAL(18,2), tx_date DATE, p_start DATE, p_end DATE)");
+      records.readAll(files, (i, file, origin) -> {
         Path ndjson = context.scratchDir().resolve("iati-transactions-" + i + ".ndjson");
         IatiXml.Counts counts = IatiXml.toNdjson(file, ndjson);
         if (counts.transactions() > 0) {
           try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_iati " + select(ndjson, i))) {
-            p.setString(1, FileOrigin.of(source.projectDir(), file));
+            p.setString(1, origin);
             p.executeUpdate();
-          } catch (SQLException e) {
-            throw DuckDbErrors.readError(e, file.toString());
           }
         }
-        read += counts.transactions();
-        inputFiles.add(new PullResult.InputFile(file.toString(), sha.join(), counts.transactions()));
-        context.progress().recordsRead(source.name(), read);
-      }
-      return judgeAndStage(c, source, options, files, inputFiles, read);
-    } catch (SQLException e) {
-      throw new IllegalStateException("iati source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
-    }
+        return counts.transactions();
+      });
+      return judgeAndStage(records, source, options, files);
+    });
   }
 
   private static String select(Path ndjson, int fileIdx) {
@@ -124,20 +107,11 @@ public final class IatiConnector implements Connector {
   }
 
 
-  /** The grantees: mapping as SQL applied to an organisation ref or name column, or NULL when unmapped. */
-  private static String mapped(Map<String, String> grantees, String column) {
-    if (grantees.isEmpty()) {
-      return "CAST(NULL AS VARCHAR)";
-    }
-    StringBuilder b = new StringBuilder("CASE ").append(column);
-    grantees.forEach((org, id) -> b.append(" WHEN ").append(Sql.literal(org)).append(" THEN ").append(Sql.literal(id)));
-    return b.append(" END").toString();
-  }
-
-  private PullResult judgeAndStage(Connection c, SourceSpec source, IatiOptions options, List<Path> files,
-      List<PullResult.InputFile> inputFiles, long read) throws SQLException {
+  private PullResult judgeAndStage(RecordFiles records, SourceSpec source, IatiOptions options, List<Path> files) throws SQLException {
+    Connection c = records.connection();
+    Grantees grantees = records.context().grantees();
     String wanted = "type_code IN (" + options.transactionTypes().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
-    String grantee = "coalesce(" + mapped(options.grantees(), "receiver_ref") + ", " + mapped(options.grantees(), "receiver_name") + ", "
+    String grantee = "coalesce(" + grantees.sql("receiver_ref") + ", " + grantees.sql("receiver_name") + ", "
         + (source.grantee() == null ? "" : Sql.literal(source.grantee()) + ", ") + "receiver_ref)";
     String judge = "CASE WHEN activity_id IS NULL THEN 0"
         + " WHEN value_raw IS NULL THEN 1"
@@ -145,42 +119,27 @@ public final class IatiConnector implements Connector {
         + " WHEN date_raw IS NULL AND value_date IS NULL THEN 3"
         + " WHEN tx_date IS NULL THEN 4"
         + " WHEN __grantee IS NULL THEN 5 END";
-    try (Statement s = c.createStatement()) {
-      // an activity found more than once (in several files, or twice in one) is kept once: its last copy
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_iati_copies AS SELECT *, CASE WHEN activity_id IS NULL THEN 1"
-          + " ELSE dense_rank() OVER (PARTITION BY activity_id ORDER BY __file_idx DESC, CAST(act_rec AS BIGINT) DESC) END AS __copy,"
-          + " coalesce(" + wanted + ", false) AS __wanted, " + grantee + " AS __grantee FROM spotlight_iati");
-      s.execute("DROP TABLE spotlight_iati");
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_iati_checked AS SELECT *, CASE WHEN __copy = 1 AND __wanted THEN " + judge
-          + " END AS __error, CASE WHEN tx_ref IS NOT NULL AND count(*) OVER (PARTITION BY __copy = 1, tx_ref) = 1 THEN tx_ref"
-          + " ELSE activity_id || ':' || tx_pos END AS __cost_id FROM spotlight_iati_copies");
-      s.execute("DROP TABLE spotlight_iati_copies");
-    }
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    long filtered;
-    try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT __error, count(*) FROM spotlight_iati_checked WHERE __error IS NOT NULL GROUP BY 1 ORDER BY 1")) {
-        while (rs.next()) {
-          skipped.put(REASONS.get(rs.getInt(1)), rs.getLong(2));
-        }
-      }
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM spotlight_iati_checked WHERE __copy > 1 OR NOT __wanted")) {
-        rs.next();
-        filtered = rs.getLong(1);
-      }
-    }
-    if (!skipped.isEmpty() && !options.skipBadRows()) {
-      throw firstBadTransaction(c, files);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_iati_kept AS SELECT *, coalesce(value_currency, default_currency) AS __currency,"
-          + " coalesce(provider_name, provider_ref, reporting_name, reporting_ref) AS __funder,"
-          + " CASE WHEN type_code = '2' AND p_start IS NOT NULL AND p_end IS NOT NULL AND p_end >= p_start THEN p_start ELSE tx_date END AS __start,"
-          + " CASE WHEN type_code = '2' AND p_start IS NOT NULL AND p_end IS NOT NULL AND p_end >= p_start THEN p_end ELSE tx_date END AS __end"
-          + " FROM spotlight_iati_checked WHERE __copy = 1 AND __wanted AND __error IS NULL");
-      s.execute("DROP TABLE spotlight_iati_checked");
-    }
-    long kept = count(c, "SELECT count(*) FROM spotlight_iati_kept");
+    // an activity found more than once (in several files, or twice in one) is kept once: its last copy
+    records.execute("CREATE OR REPLACE TEMP TABLE spotlight_iati_copies AS SELECT *, CASE WHEN activity_id IS NULL THEN 1"
+        + " ELSE dense_rank() OVER (PARTITION BY activity_id ORDER BY __file_idx DESC, CAST(act_rec AS BIGINT) DESC) END AS __copy,"
+        + " coalesce(" + wanted + ", false) AS __wanted, " + grantee + " AS __grantee FROM spotlight_iati",
+        "DROP TABLE spotlight_iati",
+        "CREATE OR REPLACE TEMP TABLE spotlight_iati_checked AS SELECT *, CASE WHEN __copy = 1 AND __wanted THEN " + judge
+        + " END AS __error, CASE WHEN tx_ref IS NOT NULL AND count(*) OVER (PARTITION BY __copy = 1, tx_ref) = 1 THEN tx_ref"
+        + " ELSE activity_id || ':' || tx_pos END AS __cost_id FROM spotlight_iati_copies",
+        "DROP TABLE spotlight_iati_copies");
+    long filtered = records.count("SELECT count(*) FROM spotlight_iati_checked WHERE __copy > 1 OR NOT __wanted");
+    Map<String, Long> skipped = records.judge("spotlight_iati_checked", REASONS, options.skipBadRows(),
+        "SELECT __error, __file_idx, __line, activity_id, tx_pos, value_raw, coalesce(date_raw, value_date)"
+            + " FROM spotlight_iati_checked WHERE __error IS NOT NULL ORDER BY __file_idx, __line, CAST(tx_pos AS INTEGER) LIMIT 1",
+        rs -> firstBadTransaction(rs, files));
+    records.execute("CREATE OR REPLACE TEMP TABLE spotlight_iati_kept AS SELECT *, coalesce(value_currency, default_currency) AS __currency,"
+        + " coalesce(provider_name, provider_ref, reporting_name, reporting_ref) AS __funder,"
+        + " CASE WHEN type_code = '2' AND p_start IS NOT NULL AND p_end IS NOT NULL AND p_end >= p_start THEN p_start ELSE tx_date END AS __start,"
+        + " CASE WHEN type_code = '2' AND p_start IS NOT NULL AND p_end IS NOT NULL AND p_end >= p_start THEN p_end ELSE tx_date END AS __end"
+        + " FROM spotlight_iati_checked WHERE __copy = 1 AND __wanted AND __error IS NULL",
+        "DROP TABLE spotlight_iati_checked");
+    long kept = records.count("SELECT count(*) FROM spotlight_iati_kept");
     StagingTables.create(c, CanonicalTable.COSTS);
     try (Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO " + StagingTables.COSTS + " BY NAME SELECT __cost_id AS cost_id, __grantee AS grantee, __start AS period_start,"
@@ -202,46 +161,32 @@ public final class IatiConnector implements Connector {
             + " FROM spotlight_iati_kept WHERE type_code = '2' GROUP BY activity_id");
       }
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("DROP TABLE spotlight_iati_kept");
-    }
-    return new PullResult(inputFiles, read, kept, skipped, filtered);
+    records.execute("DROP TABLE spotlight_iati_kept");
+    return records.result(kept, skipped, filtered);
   }
 
-  private static long count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+  private static SpotlightException firstBadTransaction(ResultSet rs, List<Path> files) throws SQLException {
+    int reason = rs.getInt(1);
+    Path file = files.get(rs.getInt(2));
+    Location at = new Location(file.toString(), rs.getInt(3), 0);
+    String id = rs.getString(4);
+    String which = "transaction " + rs.getString(5) + (id == null ? "" : " of activity '" + id + "'") + ": ";
+    String message;
+    if (reason == 0) {
+      message = "the activity has no iati-identifier";
+    } else if (reason == 1) {
+      message = "the transaction has no value";
+    } else if (reason == 2) {
+      message = "cannot read '" + rs.getString(6) + "' as a value (expected a number such as 1500.00, no thousands separators)";
+    } else if (reason == 3) {
+      message = "the transaction has no transaction-date (and its value no value-date)";
+    } else if (reason == 4) {
+      message = "cannot read '" + rs.getString(7) + "' as a date (expected e.g. 2026-03-31)";
+    } else {
+      message = "no grantee: the transaction has no receiver-org ref, and the source has no grantee:";
     }
-  }
-
-  private static SpotlightException firstBadTransaction(Connection c, List<Path> files) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __error, __file_idx, __line, activity_id, tx_pos, value_raw, coalesce(date_raw, value_date)"
-            + " FROM spotlight_iati_checked WHERE __error IS NOT NULL ORDER BY __file_idx, __line, CAST(tx_pos AS INTEGER) LIMIT 1")) {
-      rs.next();
-      int reason = rs.getInt(1);
-      Path file = files.get(rs.getInt(2));
-      Location at = new Location(file.toString(), rs.getInt(3), 0);
-      String id = rs.getString(4);
-      String which = "transaction " + rs.getString(5) + (id == null ? "" : " of activity '" + id + "'") + ": ";
-      String message;
-      if (reason == 0) {
-        message = "the activity has no iati-identifier";
-      } else if (reason == 1) {
-        message = "the transaction has no value";
-      } else if (reason == 2) {
-        message = "cannot read '" + rs.getString(6) + "' as a value (expected a number such as 1500.00, no thousands separators)";
-      } else if (reason == 3) {
-        message = "the transaction has no transaction-date (and its value no value-date)";
-      } else if (reason == 4) {
-        message = "cannot read '" + rs.getString(7) + "' as a date (expected e.g. 2026-03-31)";
-      } else {
-        message = "no grantee: the transaction has no receiver-org ref, and the source has no grantee:";
-      }
-      String hint = reason == 5 ? "add grantee: to the source, or map receivers in grantees:"
-          : "fix the transaction, or set on_bad_row: skip to skip and count such transactions";
-      return new SpotlightException(ExitKind.DATA, at, which + message, hint);
-    }
+    String hint = reason == 5 ? "add grantee: to the source, or list the receiver's name in a grantee's org_ids"
+        : "fix the transaction, or set on_bad_row: skip to skip and count such transactions";
+    return new SpotlightException(ExitKind.DATA, at, which + message, hint);
   }
 }

@@ -4,17 +4,15 @@ import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.yaml.YamlMap;
-import dev.spotlight.common.yaml.YamlNode;
 import dev.spotlight.common.yaml.YamlScalar;
+import dev.spotlight.connectors.files.FileOptions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The {@code options:} of an {@code iati} source, checked without reading data. */
-record IatiOptions(List<String> files, Location filesAt, List<String> transactionTypes, Map<String, String> grantees, boolean skipBadRows) {
+record IatiOptions(List<String> files, Location filesAt, List<String> transactionTypes, boolean skipBadRows) {
 
-  static final List<String> KEYS = List.of("files", "transaction_types", "grantees", "on_bad_row");
+  static final List<String> KEYS = List.of("files", "transaction_types", "on_bad_row");
 
   /** Outgoing commitments and disbursements. */
   static final List<String> DEFAULT_TYPES = List.of("2", "3");
@@ -22,17 +20,14 @@ record IatiOptions(List<String> files, Location filesAt, List<String> transactio
   /** Parses and checks {@code options}, recording every problem; returns null when any was found. */
   static IatiOptions parse(YamlMap options, Problems problems) {
     int before = problems.list().size();
-    options.checkKeys(KEYS, "iati connector options", problems);
+    // grantees: is refused below with its own message, not as an unknown key
+    options.checkKeys(java.util.stream.Stream.concat(KEYS.stream(), java.util.stream.Stream.of("grantees")).toList(), "iati connector options", problems);
     List<String> files = List.of();
     List<String> types = DEFAULT_TYPES;
-    Map<String, String> grantees = new LinkedHashMap<>();
     boolean skip = false;
     try {
-      files = options.stringList("files").stream().map(YamlScalar::text).toList();
-      if (files.isEmpty()) {
-        problems.add(options.location(), "iati source needs 'files:'",
-            "a path or glob of IATI activity XML files relative to the project file, e.g. exports/iati/*.xml");
-      }
+      files = FileOptions.files(options, "iati", "a path or glob of IATI activity XML files relative to the project file, e.g. exports/iati/*.xml",
+          problems);
       if (options.has("transaction_types")) {
         types = new ArrayList<>();
         for (YamlScalar t : options.stringList("transaction_types")) {
@@ -51,34 +46,18 @@ record IatiOptions(List<String> files, Location filesAt, List<String> transactio
     } catch (SpotlightException e) {
       problems.addAll(e);
     }
-    try {
-      if (options.has("grantees")) {
-        YamlMap map = YamlMap.asMap(options.get("grantees").orElseThrow(), "grantees");
-        for (String key : map.keys()) {
-          YamlNode v = map.get(key).orElseThrow();
-          String id = YamlMap.scalarText(v, "grantees: " + key);
-          if (id == null || id.isBlank()) {
-            problems.add(map.locationOf(key), "grantees: '" + key + "' maps to no grantee id", "give the grantee id, e.g. " + key + ": my-grantee");
-          } else {
-            grantees.put(key.strip(), id.strip());
-          }
-        }
-      }
-    } catch (SpotlightException e) {
-      problems.addAll(e);
+    if (options.has("grantees")) {
+      problems.add(options.keyLocation("grantees"), "the iati option grantees: is gone: receivers are mapped through the project's grantees",
+          "list each receiver-org ref under its grantee's org_ids in the project file's grantees:");
     }
     try {
-      String bad = options.string("on_bad_row", "error");
-      if (!bad.equals("error") && !bad.equals("skip")) {
-        problems.add(options.locationOf("on_bad_row"), "on_bad_row must be error or skip, not '" + bad + "'", null);
-      }
-      skip = bad.equals("skip");
+      skip = FileOptions.skipBadRows(options, problems);
     } catch (SpotlightException e) {
       problems.addAll(e);
     }
     if (problems.list().size() > before) {
       return null;
     }
-    return new IatiOptions(files, options.locationOf("files"), List.copyOf(types), Map.copyOf(grantees), skip);
+    return new IatiOptions(files, options.locationOf("files"), List.copyOf(types), skip);
   }
 }

@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.open311;
 
-import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -16,6 +15,7 @@ import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
 import dev.spotlight.connectors.files.Checksums;
 import dev.spotlight.connectors.files.FileGlob;
+import dev.spotlight.connectors.files.RecordFiles;
 import dev.spotlight.connectors.mapped.JsonFile;
 import dev.spotlight.connectors.mapped.RawFile;
 import java.io.IOException;
@@ -29,7 +29,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,44 +99,35 @@ public final class Open311Connector implements Connector {
     validate(source, problems);
     problems.throwIfAny();
     Open311Options options = Open311Options.parse(source.options(), problems);
+    return pullFiles(source, context, options);
+  }
+
+  /** Reads the saved responses listed in {@code files:}. */
+  private PullResult pullFiles(SourceSpec source, PullContext context, Open311Options options) {
     List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
-    Connection c = context.connection();
-    try {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311 (__file_idx INTEGER, __rec BIGINT, __line INTEGER, origin VARCHAR,"
-            + " id VARCHAR, status VARCHAR, code VARCHAR, name VARCHAR, agency VARCHAR, requested_raw VARCHAR, requested_at TIMESTAMPTZ,"
-            + " updated_raw VARCHAR, updated_at TIMESTAMPTZ, lat_raw VARCHAR, lon_raw VARCHAR, lat DOUBLE, lon DOUBLE)");
-        s.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311_services (code VARCHAR, name VARCHAR, grp VARCHAR)");
-      }
+    return RecordFiles.pull(id(), source, context, records -> {
+      Connection c = records.connection();
+      records.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311 (__file_idx INTEGER, __rec BIGINT, __line INTEGER, origin VARCHAR,"
+          + " id VARCHAR, status VARCHAR, code VARCHAR, name VARCHAR, agency VARCHAR, requested_raw VARCHAR, requested_at TIMESTAMPTZ,"
+          + " updated_raw VARCHAR, updated_at TIMESTAMPTZ, lat_raw VARCHAR, lon_raw VARCHAR, lat DOUBLE, lon DOUBLE)",
+          "CREATE OR REPLACE TEMP TABLE spotlight_o311_services (code VARCHAR, name VARCHAR, grp VARCHAR)");
       List<Input> inputs = new ArrayList<>();
-      List<PullResult.InputFile> inputFiles = new ArrayList<>();
-      long read = 0;
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        CompletableFuture<String> sha = Checksums.sha256Async(file);
+      records.readAll(files, (i, file, origin) -> {
         boolean xml = isXml(file);
         String relation = xml
             ? xmlRelation(file, Open311Xml.REQUESTS, context.scratchDir().resolve("open311-requests-" + i + ".ndjson"))
             : jsonRelation(c, file, REQUEST_FIELDS, ID, "service requests response");
-        long n;
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_o311 " + select(relation, i))) {
-          p.setString(1, FileOrigin.of(source.projectDir(), file));
-          n = p.executeUpdate();
-        } catch (SQLException e) {
-          throw DuckDbErrors.readError(e, file.toString());
-        }
         inputs.add(new Input(file, xml));
-        read += n;
-        inputFiles.add(new PullResult.InputFile(file.toString(), sha.join(), n));
-        context.progress().recordsRead(source.name(), read);
-      }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_o311 " + select(relation, i))) {
+          p.setString(1, origin);
+          return p.executeUpdate();
+        }
+      });
       if (options.services() != null) {
-        inputFiles.add(loadServices(c, source.projectDir().resolve(options.services()).normalize(), options, context.scratchDir()));
+        records.addInput(loadServices(c, source.projectDir().resolve(options.services()).normalize(), options, context.scratchDir()));
       }
-      return judgeAndStage(c, source, options, inputs, inputFiles, read);
-    } catch (SQLException e) {
-      throw new IllegalStateException("open311 source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
-    }
+      return judgeAndStage(records, source, options, inputs);
+    });
   }
 
   /** Whether the file's content starts like XML ({@code <}); JSON starts with {@code [} or {@code {}; anything else is bad input. */
@@ -232,8 +222,8 @@ public final class Open311Connector implements Connector {
   }
 
 
-  private PullResult judgeAndStage(Connection c, SourceSpec source, Open311Options options, List<Input> inputs,
-      List<PullResult.InputFile> inputFiles, long read) throws SQLException {
+  private PullResult judgeAndStage(RecordFiles records, SourceSpec source, Open311Options options, List<Input> inputs) throws SQLException {
+    Connection c = records.connection();
     String state = "lower(status)";
     String closed = state + " IN ('closed', 'fixed')";
     String fixed = options.closedIsFixed() ? closed : state + " = 'fixed'";
@@ -244,40 +234,26 @@ public final class Open311Connector implements Connector {
         + " WHEN " + closed + " AND updated_at IS NULL THEN 4"
         + " WHEN " + closed + " AND updated_at < requested_at THEN 5"
         + " WHEN (lat_raw IS NOT NULL AND lat IS NULL) OR (lon_raw IS NOT NULL AND lon IS NULL) THEN 6 END";
-    try (Statement s = c.createStatement()) {
-      // a request saved more than once (overlapping pages, daily snapshots) is kept once: the copy updated last
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311_checked AS SELECT *, coalesce(" + closed + ", false) AS __closed, coalesce(" + fixed
-          + ", false) AS __fixed, CASE WHEN __error IS NULL THEN row_number() OVER (PARTITION BY id, __error IS NULL"
-          + " ORDER BY updated_at DESC NULLS LAST, __file_idx DESC, __rec DESC) END AS __copy"
-          + " FROM (SELECT *, " + judge + " AS __error FROM spotlight_o311)");
-      s.execute("DROP TABLE spotlight_o311");
-    }
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    long superseded;
-    try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT __error, count(*) FROM spotlight_o311_checked WHERE __error IS NOT NULL GROUP BY 1 ORDER BY 1")) {
-        while (rs.next()) {
-          skipped.put(REASONS.get(rs.getInt(1)), rs.getLong(2));
-        }
-      }
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM spotlight_o311_checked WHERE __copy > 1")) {
-        rs.next();
-        superseded = rs.getLong(1);
-      }
-    }
-    if (!skipped.isEmpty() && !options.skipBadRows()) {
-      throw firstBadRequest(c, inputs);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311_kept AS SELECT r.*,"
-          + " CASE WHEN r.lat = 0 AND r.lon = 0 THEN NULL ELSE r.lat END AS lat_ok, CASE WHEN r.lat = 0 AND r.lon = 0 THEN NULL ELSE r.lon END AS lon_ok,"
-          + " map_from_entries(list_filter([{'k': 'service_code', 'v': r.code}, {'k': 'service_name', 'v': coalesce(r.name, sv.name)},"
-          + " {'k': 'service_group', 'v': sv.grp}, {'k': 'status', 'v': r.status}, {'k': 'agency_responsible', 'v': r.agency}],"
-          + " lambda e: e.v IS NOT NULL)) AS attrs"
-          + " FROM spotlight_o311_checked r LEFT JOIN spotlight_o311_services sv ON sv.code = r.code WHERE r.__copy = 1");
-      s.execute("DROP TABLE spotlight_o311_checked");
-      s.execute("DROP TABLE spotlight_o311_services");
-    }
+    // a request saved more than once (overlapping pages, daily snapshots) is kept once: the copy updated last
+    records.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311_checked AS SELECT *, coalesce(" + closed + ", false) AS __closed, coalesce(" + fixed
+        + ", false) AS __fixed, CASE WHEN __error IS NULL THEN row_number() OVER (PARTITION BY id, __error IS NULL"
+        + " ORDER BY updated_at DESC NULLS LAST, __file_idx DESC, __rec DESC) END AS __copy"
+        + " FROM (SELECT *, " + judge + " AS __error FROM spotlight_o311)",
+        "DROP TABLE spotlight_o311");
+    long superseded = records.count("SELECT count(*) FROM spotlight_o311_checked WHERE __copy > 1");
+    Map<String, Long> skipped = records.judge("spotlight_o311_checked", REASONS, options.skipBadRows(),
+        "SELECT __error, __file_idx, __rec, __line, id, CASE __error WHEN 2 THEN requested_raw"
+            + " WHEN 3 THEN updated_raw WHEN 6 THEN CASE WHEN lat IS NULL AND lat_raw IS NOT NULL THEN lat_raw ELSE lon_raw END END AS bad_value,"
+            + " status, updated_raw, requested_raw"
+            + " FROM spotlight_o311_checked WHERE __error IS NOT NULL ORDER BY __file_idx, __rec LIMIT 1", rs -> firstBadRequest(rs, inputs));
+    records.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311_kept AS SELECT r.*,"
+        + " CASE WHEN r.lat = 0 AND r.lon = 0 THEN NULL ELSE r.lat END AS lat_ok, CASE WHEN r.lat = 0 AND r.lon = 0 THEN NULL ELSE r.lon END AS lon_ok,"
+        + " map_from_entries(list_filter([{'k': 'service_code', 'v': r.code}, {'k': 'service_name', 'v': coalesce(r.name, sv.name)},"
+        + " {'k': 'service_group', 'v': sv.grp}, {'k': 'status', 'v': r.status}, {'k': 'agency_responsible', 'v': r.agency}],"
+        + " lambda e: e.v IS NOT NULL)) AS attrs"
+        + " FROM spotlight_o311_checked r LEFT JOIN spotlight_o311_services sv ON sv.code = r.code WHERE r.__copy = 1",
+        "DROP TABLE spotlight_o311_checked",
+        "DROP TABLE spotlight_o311_services");
     StagingTables.create(c, CanonicalTable.ACTIVITY);
     String common = "CAST(? AS VARCHAR) AS grantee, 'civic_reporting' AS platform_kind, CAST(NULL AS VARCHAR) AS area_code, lat_ok AS lat,"
         + " lon_ok AS lon, attrs AS attributes, origin, __rec AS origin_row FROM spotlight_o311_kept";
@@ -291,41 +267,28 @@ public final class Open311Connector implements Connector {
       }
       p.executeUpdate();
     }
-    long kept;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM spotlight_o311_kept")) {
-      rs.next();
-      kept = rs.getLong(1);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("DROP TABLE spotlight_o311_kept");
-    }
-    return new PullResult(inputFiles, read, kept, skipped, superseded);
+    long kept = records.count("SELECT count(*) FROM spotlight_o311_kept");
+    records.execute("DROP TABLE spotlight_o311_kept");
+    return records.result(kept, skipped, superseded);
   }
 
-  private static SpotlightException firstBadRequest(Connection c, List<Input> inputs) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __error, __file_idx, __rec, __line, id, CASE __error WHEN 2 THEN requested_raw"
-            + " WHEN 3 THEN updated_raw WHEN 6 THEN CASE WHEN lat IS NULL AND lat_raw IS NOT NULL THEN lat_raw ELSE lon_raw END END AS bad_value,"
-            + " status, updated_raw, requested_raw"
-            + " FROM spotlight_o311_checked WHERE __error IS NOT NULL ORDER BY __file_idx, __rec LIMIT 1")) {
-      rs.next();
-      int reason = rs.getInt(1);
-      Input in = inputs.get(rs.getInt(2));
-      long record = rs.getLong(3);
-      Location at = in.locate(record, rs.getInt(4));
-      String id = rs.getString(5);
-      String value = rs.getString(6);
-      String which = "request " + record + (id == null ? "" : " (service_request_id '" + id + "')") + ": ";
-      String message = switch (reason) {
-        case 0 -> "the request has no service_request_id";
-        case 1 -> "the request has no requested_datetime";
-        case 2 -> "cannot read '" + value + "' as a date-time in requested_datetime (expected e.g. 2026-10-31T09:15:00+01:00)";
-        case 3 -> "cannot read '" + value + "' as a date-time in updated_datetime (expected e.g. 2026-10-31T09:15:00+01:00)";
-        case 4 -> "status '" + rs.getString(7) + "' but no updated_datetime: the closing cannot be dated";
-        case 5 -> "updated_datetime " + rs.getString(8) + " is before requested_datetime " + rs.getString(9);
-        default -> "cannot read '" + value + "' as a latitude or longitude";
-      };
-      return new SpotlightException(ExitKind.DATA, at, which + message, "fix the request, or set on_bad_row: skip to skip and count such requests");
-    }
+  private static SpotlightException firstBadRequest(ResultSet rs, List<Input> inputs) throws SQLException {
+    int reason = rs.getInt(1);
+    Input in = inputs.get(rs.getInt(2));
+    long record = rs.getLong(3);
+    Location at = in.locate(record, rs.getInt(4));
+    String id = rs.getString(5);
+    String value = rs.getString(6);
+    String which = "request " + record + (id == null ? "" : " (service_request_id '" + id + "')") + ": ";
+    String message = switch (reason) {
+      case 0 -> "the request has no service_request_id";
+      case 1 -> "the request has no requested_datetime";
+      case 2 -> "cannot read '" + value + "' as a date-time in requested_datetime (expected e.g. 2026-10-31T09:15:00+01:00)";
+      case 3 -> "cannot read '" + value + "' as a date-time in updated_datetime (expected e.g. 2026-10-31T09:15:00+01:00)";
+      case 4 -> "status '" + rs.getString(7) + "' but no updated_datetime: the closing cannot be dated";
+      case 5 -> "updated_datetime " + rs.getString(8) + " is before requested_datetime " + rs.getString(9);
+      default -> "cannot read '" + value + "' as a latitude or longitude";
+    };
+    return new SpotlightException(ExitKind.DATA, at, which + message, "fix the request, or set on_bad_row: skip to skip and count such requests");
   }
 }

@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.repair;
 
-import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -12,11 +11,10 @@ import dev.spotlight.connectors.ConnectorOption;
 import dev.spotlight.connectors.PullContext;
 import dev.spotlight.connectors.PullResult;
 import dev.spotlight.connectors.SourceSpec;
-import dev.spotlight.connectors.canonical.DuckDbErrors;
 import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
-import dev.spotlight.connectors.files.Checksums;
 import dev.spotlight.connectors.files.FileGlob;
+import dev.spotlight.connectors.files.RecordFiles;
 import dev.spotlight.connectors.mapped.CsvFile;
 import dev.spotlight.connectors.mapped.JsonFile;
 import dev.spotlight.connectors.mapped.RawFile;
@@ -25,13 +23,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Open Repair Data Standard (ORDS v0.1 to v0.3) records from repair cafés, as CSV or JSON. Every
@@ -110,35 +106,21 @@ public final class OpenRepairConnector implements Connector {
     problems.throwIfAny();
     OpenRepairOptions options = OpenRepairOptions.parse(source.options(), problems);
     List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
-    Connection c = context.connection();
-    try {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE OR REPLACE TEMP TABLE spotlight_ords (__file_idx INTEGER, __row BIGINT, origin VARCHAR, id VARCHAR, date_raw VARCHAR,"
-            + " occurred_at TIMESTAMPTZ, status VARCHAR, category VARCHAR, group_id VARCHAR, brand VARCHAR, area VARCHAR, participant VARCHAR)");
-      }
+    return RecordFiles.pull(id(), source, context, records -> {
+      Connection c = records.connection();
+      records.execute("CREATE OR REPLACE TEMP TABLE spotlight_ords (__file_idx INTEGER, __row BIGINT, origin VARCHAR, id VARCHAR, date_raw VARCHAR,"
+          + " occurred_at TIMESTAMPTZ, status VARCHAR, category VARCHAR, group_id VARCHAR, brand VARCHAR, area VARCHAR, participant VARCHAR)");
       List<Input> inputs = new ArrayList<>();
-      List<PullResult.InputFile> inputFiles = new ArrayList<>();
-      long read = 0;
-      for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        CompletableFuture<String> sha = Checksums.sha256Async(file);
+      records.readAll(files, (i, file, origin) -> {
         Input in = open(c, file, options);
-        long n;
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_ords " + select(in, i))) {
-          p.setString(1, FileOrigin.of(source.projectDir(), file));
-          n = p.executeUpdate();
-        } catch (SQLException e) {
-          throw DuckDbErrors.readError(e, file.toString());
-        }
         inputs.add(in);
-        read += n;
-        inputFiles.add(new PullResult.InputFile(file.toString(), sha.join(), n));
-        context.progress().recordsRead(source.name(), read);
-      }
-      return judgeAndStage(c, source, options, inputs, inputFiles, read);
-    } catch (SQLException e) {
-      throw new IllegalStateException("open-repair source '" + source.name() + "' failed in DuckDB: " + e.getMessage(), e);
-    }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_ords " + select(in, i))) {
+          p.setString(1, origin);
+          return p.executeUpdate();
+        }
+      });
+      return judgeAndStage(records, source, options, inputs);
+    });
   }
 
   private static Input open(Connection c, Path file, OpenRepairOptions options) {
@@ -214,25 +196,16 @@ public final class OpenRepairConnector implements Connector {
   }
 
 
-  private PullResult judgeAndStage(Connection c, SourceSpec source, OpenRepairOptions options, List<Input> inputs,
-      List<PullResult.InputFile> inputFiles, long read) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE spotlight_ords_checked AS SELECT *, CASE WHEN __e IS NULL AND __rank > 1 THEN 3 ELSE __e END AS __error"
+  private PullResult judgeAndStage(RecordFiles records, SourceSpec source, OpenRepairOptions options, List<Input> inputs) throws SQLException {
+    Connection c = records.connection();
+    records.execute("CREATE OR REPLACE TEMP TABLE spotlight_ords_checked AS SELECT *, CASE WHEN __e IS NULL AND __rank > 1 THEN 3 ELSE __e END AS __error"
           + " FROM (SELECT *, row_number() OVER w AS __rank, first_value(__file_idx) OVER w AS __first_file, first_value(__row) OVER w AS __first_row"
           + " FROM (SELECT *, CASE WHEN id IS NULL THEN 0 WHEN date_raw IS NULL THEN 1 WHEN occurred_at IS NULL THEN 2 END AS __e FROM spotlight_ords)"
-          + " WINDOW w AS (PARTITION BY id, __e IS NULL ORDER BY __file_idx, __row))");
-      s.execute("DROP TABLE spotlight_ords");
-    }
-    Map<String, Long> skipped = new LinkedHashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __error, count(*) FROM spotlight_ords_checked WHERE __error IS NOT NULL GROUP BY 1 ORDER BY 1")) {
-      while (rs.next()) {
-        skipped.put(REASONS.get(rs.getInt(1)), rs.getLong(2));
-      }
-    }
-    if (!skipped.isEmpty() && !options.skipBadRows()) {
-      throw firstBadRecord(c, inputs);
-    }
+          + " WINDOW w AS (PARTITION BY id, __e IS NULL ORDER BY __file_idx, __row))",
+        "DROP TABLE spotlight_ords");
+    Map<String, Long> skipped = records.judge("spotlight_ords_checked", REASONS, options.skipBadRows(),
+        "SELECT __error, __file_idx, __row, id, date_raw, __first_file, __first_row FROM spotlight_ords_checked"
+            + " WHERE __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1", rs -> firstBadRecord(rs, inputs));
     StagingTables.create(c, CanonicalTable.ACTIVITY);
     String fixedList = String.join(", ", options.fixedStatuses().stream().map(x -> "CAST(? AS VARCHAR)").toList());
     String common = "CAST(? AS VARCHAR) AS grantee, 'repair' AS platform_kind, occurred_at, participant, area AS area_code,"
@@ -252,40 +225,29 @@ public final class OpenRepairConnector implements Connector {
       }
       p.executeUpdate();
     }
-    long kept;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) " + good)) {
-      rs.next();
-      kept = rs.getLong(1);
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("DROP TABLE spotlight_ords_checked");
-    }
-    return new PullResult(inputFiles, read, kept, skipped, 0);
+    long kept = records.count("SELECT count(*) " + good);
+    records.execute("DROP TABLE spotlight_ords_checked");
+    return records.result(kept, skipped, 0);
   }
 
-  private static SpotlightException firstBadRecord(Connection c, List<Input> inputs) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT __error, __file_idx, __row, id, date_raw, __first_file, __first_row FROM spotlight_ords_checked"
-            + " WHERE __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1")) {
-      rs.next();
-      int reason = rs.getInt(1);
-      Input in = inputs.get(rs.getInt(2));
-      long row = rs.getLong(3);
-      String column = in.columnOf(reason);
-      Location at = in.raw().locate(row, column);
-      String prefix = at.line() > 0 ? "" : in.raw().recordWord() + " " + row + ": ";
-      String hint = "fix the record, or set on_bad_row: skip to skip and count such records";
-      String message = switch (reason) {
-        case 0 -> "the record has no id (column '" + column + "')";
-        case 1 -> "the record has no date (column '" + column + "')";
-        case 2 -> "cannot read '" + rs.getString(5) + "' as a date in column '" + column + "' (expected YYYY-MM-DD)";
-        default -> {
-          Location first = inputs.get(rs.getInt(6)).raw().locate(rs.getLong(7), column);
-          hint = "each id must be unique within a source; set on_bad_row: skip to keep the first";
-          yield "duplicate id '" + rs.getString(4) + "' (first seen at " + first.render() + ")";
-        }
-      };
-      return new SpotlightException(ExitKind.DATA, at, prefix + message, hint);
-    }
+  private static SpotlightException firstBadRecord(ResultSet rs, List<Input> inputs) throws SQLException {
+    int reason = rs.getInt(1);
+    Input in = inputs.get(rs.getInt(2));
+    long row = rs.getLong(3);
+    String column = in.columnOf(reason);
+    Location at = in.raw().locate(row, column);
+    String prefix = at.line() > 0 ? "" : in.raw().recordWord() + " " + row + ": ";
+    String hint = "fix the record, or set on_bad_row: skip to skip and count such records";
+    String message = switch (reason) {
+      case 0 -> "the record has no id (column '" + column + "')";
+      case 1 -> "the record has no date (column '" + column + "')";
+      case 2 -> "cannot read '" + rs.getString(5) + "' as a date in column '" + column + "' (expected YYYY-MM-DD)";
+      default -> {
+        Location first = inputs.get(rs.getInt(6)).raw().locate(rs.getLong(7), column);
+        hint = "each id must be unique within a source; set on_bad_row: skip to keep the first";
+        yield "duplicate id '" + rs.getString(4) + "' (first seen at " + first.render() + ")";
+      }
+    };
+    return new SpotlightException(ExitKind.DATA, at, prefix + message, hint);
   }
 }

@@ -5,7 +5,7 @@ import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.text.DidYouMean;
 import dev.spotlight.common.yaml.YamlMap;
-import dev.spotlight.common.yaml.YamlScalar;
+import dev.spotlight.connectors.files.FileOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,10 +34,7 @@ record OpenRepairOptions(
     String participant = null;
     boolean skip = false;
     try {
-      files = options.stringList("files").stream().map(YamlScalar::text).toList();
-      if (files.isEmpty()) {
-        problems.add(options.location(), "open-repair source needs 'files:'", "a path or glob relative to the project file, e.g. exports/OpenRepairData_*.csv");
-      }
+      files = FileOptions.files(options, "open-repair", "a path or glob relative to the project file, e.g. exports/OpenRepairData_*.csv", problems);
       if (options.has("format")) {
         format = options.optString("format").orElseThrow().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
@@ -52,11 +49,7 @@ record OpenRepairOptions(
       }
       area = options.optString("area_column").orElse(null);
       participant = options.optString("participant_column").orElse(null);
-      String bad = options.string("on_bad_row", "error");
-      if (!bad.equals("error") && !bad.equals("skip")) {
-        problems.add(options.locationOf("on_bad_row"), "on_bad_row must be error or skip, not '" + bad + "'", null);
-      }
-      skip = bad.equals("skip");
+      skip = FileOptions.skipBadRows(options, problems);
     } catch (SpotlightException e) {
       problems.addAll(e);
     }

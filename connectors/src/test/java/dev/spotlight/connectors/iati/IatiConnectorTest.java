@@ -8,10 +8,12 @@ import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.store.CanonicalTable;
 import dev.spotlight.connectors.Connector;
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +37,12 @@ class IatiConnectorTest {
 
   @Test
   void commitmentsAndDisbursementsBecomeGrantCostsInTheirOwnCurrency() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.resource("/iati/activities-203.xml", "exports/iati/activities-203.xml");
 
-    SourcePull.Outcome out = f.pull("iati-portfolio", null,
-        "files: exports/iati/*.xml\ngrantees: { GB-CHC-1234567: kirklees-sharing, Calderdale Tool Library: calderdale-tools }\n");
+    // the project's grantees: org ids match a receiver-org ref (without case), or else its name
+    f.grantees(Map.of("gb-chc-1234567", "kirklees-sharing", "Calderdale Tool Library", "calderdale-tools"));
+    SourcePull.Outcome out = f.pull("iati-portfolio", null, "files: exports/iati/*.xml\n");
 
     assertThat(out.result().recordsRead()).isEqualTo(8);
     assertThat(out.result().rowsKept()).isEqualTo(6);
@@ -72,9 +75,9 @@ class IatiConnectorTest {
 
   @Test
   void theSourceGranteeCoversUnmappedReceivers() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.resource("/iati/activities-203.xml", "a.xml");
-    f.pull("iati", "fund-wide", "files: a.xml\ngrantees: { GB-CHC-1234567: kirklees-sharing }\n");
+    f.grantees(Map.of("GB-CHC-1234567", "kirklees-sharing")).pull("iati", "fund-wide", "files: a.xml\n");
     assertThat(f.query("SELECT cost_id, grantee FROM costs ORDER BY cost_id")).containsExactly(
         "GB-GOV-99-SHARE-01:2|kirklees-sharing", "GB-GOV-99-SHARE-01:3|kirklees-sharing", "TX-9|fund-wide",
         "XM-DAC-41114-B2:1|fund-wide", "XM-DAC-41114-B2:2|fund-wide", "XM-DAC-41114-B2:3|fund-wide");
@@ -82,7 +85,7 @@ class IatiConnectorTest {
 
   @Test
   void legacyOneZeroFileWithTextCodesAndNamedPlannedDates() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.resource("/iati/activities-103.xml", "legacy.xml");
     SourcePull.Outcome out = f.pull("iati", "sida-partner", "files: legacy.xml\n");
     assertThat(out.result().recordsRead()).isEqualTo(3);
@@ -98,7 +101,7 @@ class IatiConnectorTest {
 
   @Test
   void transactionTypesChooseWhatIsRead() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.resource("/iati/activities-203.xml", "a.xml");
     f.resource("/iati/activities-103.xml", "b.xml");
     SourcePull.Outcome out = f.pull("iati", "g", "files: [a.xml, b.xml]\ntransaction_types: [D, 4]\n");
@@ -111,7 +114,7 @@ class IatiConnectorTest {
 
   @Test
   void anActivityInTwoFilesIsKeptOnceFromTheLastFile() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.resource("/iati/activities-203.xml", "d/2026-06.xml");
     f.file("d/2026-07.xml", HEAD.replace("GB-X-1", "XM-DAC-41114-B2") + tx("2", "2026-07-01", "999") + TAIL);
     SourcePull.Outcome out = f.pull("iati", "g", "files: d/*.xml\n");
@@ -122,7 +125,7 @@ class IatiConnectorTest {
 
   @Test
   void anUnreadableValueStopsThePullAtItsLine() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     Path file = f.file("bad.xml", HEAD + tx("2", "2026-01-01", "100") + tx("3", "2026-02-01", "1,000") + TAIL);
     assertThatThrownBy(() -> f.pull("iati", "g", "files: bad.xml\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -135,7 +138,7 @@ class IatiConnectorTest {
 
   @Test
   void anUnreadableDateStopsThePullAtItsLine() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     Path file = f.file("bad.xml", HEAD + tx("2", "31/12/2026", "100") + TAIL);
     assertThatThrownBy(() -> f.pull("iati", "g", "files: bad.xml\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.problems().get(0).render())
@@ -144,7 +147,7 @@ class IatiConnectorTest {
 
   @Test
   void badTransactionsAreSkippedAndCountedWhenAsked() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.file("bad.xml", HEAD + tx("2", "2026-01-01", "100") + tx("3", "2026-02-01", "1,000") + tx("3", "soon", "5") + tx("3", "2026-03-01", "")
         + tx("1", "bad", "bad") + TAIL);
     SourcePull.Outcome out = f.pull("iati", "g", "files: bad.xml\non_bad_row: skip\n");
@@ -158,7 +161,7 @@ class IatiConnectorTest {
 
   @Test
   void noGranteeAnywhereIsBadInput() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.file("a.xml", HEAD + tx("3", "2026-01-01", "100") + TAIL);
     assertThatThrownBy(() -> f.pull("iati", null, "files: a.xml\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.problems().get(0).render()).contains("no grantee"));
@@ -166,8 +169,8 @@ class IatiConnectorTest {
 
   @Test
   void truncatedXmlIsBadInputNamingFileAndLine() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
-    String whole = new String(IatiFixture.class.getResourceAsStream("/iati/activities-203.xml").readAllBytes(), StandardCharsets.UTF_8);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
+    String whole = new String(IatiConnectorTest.class.getResourceAsStream("/iati/activities-203.xml").readAllBytes(), StandardCharsets.UTF_8);
     Path file = f.file("cut.xml", whole.substring(0, whole.indexOf("<transaction-type code=\"3\"/>")));
     assertThatThrownBy(() -> f.pull("iati", "g", "files: cut.xml\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -179,7 +182,7 @@ class IatiConnectorTest {
 
   @Test
   void externalEntitiesAreNeverResolved() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     Path secret = f.file("secret.txt", "TOP-SECRET");
     Path xxe = f.file("xxe.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE iati-activities [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
         + "<iati-activities>\n <iati-activity>\n  <iati-identifier>&x;</iati-identifier>\n" + tx("3", "2026-01-01", "1") + TAIL);
@@ -193,7 +196,7 @@ class IatiConnectorTest {
 
   @Test
   void anOrganisationFileIsNotAnActivityFile() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.file("org.xml", "<iati-organisations><iati-organisation/></iati-organisations>");
     assertThatThrownBy(() -> f.pull("iati", "g", "files: org.xml\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.problems().get(0).render())
@@ -202,7 +205,7 @@ class IatiConnectorTest {
 
   @Test
   void aFileWithoutTransactionsLoadsNothing() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.file("a.xml", HEAD + TAIL);
     SourcePull.Outcome out = f.pull("iati", "g", "files: a.xml\n");
     assertThat(out.result().recordsRead()).isZero();
@@ -212,7 +215,7 @@ class IatiConnectorTest {
 
   @Test
   void aLoneActivityAsTheRootIsRead() throws Exception {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     f.file("one.xml", "<iati-activity default-currency=\"EUR\">\n  <iati-identifier>EU-1</iati-identifier>\n"
         + tx("3", "2026-01-01", " 12.345 ") + "</iati-activity>\n");
     f.pull("iati", "g", "files: one.xml\n");
@@ -221,9 +224,9 @@ class IatiConnectorTest {
 
   @Test
   void validateChecksOptionsWithoutReadingData() {
-    IatiFixture f = new IatiFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new IatiConnector());
     Problems ok = new Problems(ExitKind.DEFINITION);
-    new IatiConnector().validate(f.source("iati", null, "files: not-there/*.xml\ntransaction_types: [2, 3, C]\ngrantees: { A-1: a }\n"), ok);
+    new IatiConnector().validate(f.source("iati", null, "files: not-there/*.xml\ntransaction_types: [2, 3, C]\n"), ok);
     assertThat(ok.list()).isEmpty();
 
     Problems p = new Problems(ExitKind.DEFINITION);
@@ -232,7 +235,7 @@ class IatiConnectorTest {
     String all = String.join("\n", p.list().stream().map(x -> x.render()).toList());
     assertThat(all).contains("unknown key 'transaction_type'").contains("transaction_types")
         .contains("needs 'files:'").contains("'99' is not an IATI transaction type").contains("'X' is not an IATI transaction type")
-        .contains("grantees").contains("on_bad_row must be error or skip");
+        .contains("the iati option grantees: is gone").doesNotContain("unknown key 'grantees'").contains("on_bad_row must be error or skip");
   }
 
   @Test
