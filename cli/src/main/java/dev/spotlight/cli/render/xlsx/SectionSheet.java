@@ -20,6 +20,9 @@ final class SectionSheet {
   /** Rows a table needs besides its data rows: the header, a gap and the footnote. */
   private static final int TABLE_OVERHEAD = 3;
 
+  /** Above this many groups a chart is unreadable; the table alone is clearer. */
+  static final int MAX_CHART_GROUPS = 60;
+
   private enum Part {
     VALUE,
     LOW,
@@ -85,6 +88,7 @@ final class SectionSheet {
     int headerRow = out.nextRow();
     out.header(header);
     out.freezeAbove(headerRow + 1);
+    out.printTitles(headerRow);
     for (String group : table.groups()) {
       Row row = out.row();
       out.text(row, 0, labels.apply(section.dimension(), group), out.styles().text());
@@ -101,7 +105,45 @@ final class SectionSheet {
     out.filter(headerRow, out.nextRow() - 1, columns.size());
     out.gap();
     values.footnote();
+    chart(out, table, columns, headerRow);
     out.finish();
+  }
+
+  /** A native chart of the section's charted metrics beside the table, when the template asks for one. */
+  private void chart(SheetWriter out, SectionTable table, List<Column> columns, int headerRow) {
+    if (section.chart() == null || "none".equals(section.chart()) || table.groups().size() > MAX_CHART_GROUPS) {
+      return;
+    }
+    List<String> labels = table.groups().stream().map(g -> this.labels.apply(section.dimension(), g)).toList();
+    List<String> units = new ArrayList<>();
+    NativeChart chart = new NativeChart(section.chart(), section.title(), headerRow + 1, 0, labels);
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
+      if (column.part() != Part.VALUE || !section.chartMetricIds().contains(column.metric().id())) {
+        continue;
+      }
+      Double[] values = table.groups().stream().map(g -> DisplayValue.of(table.cell(g, column.metric().id()))).toArray(Double[]::new);
+      chart.add(new NativeChart.Series(column.header(), i + 1, values));
+      if (!units.contains(String.valueOf(column.metric().unit()))) {
+        units.add(String.valueOf(column.metric().unit()));
+      }
+    }
+    if (units.isEmpty()) {
+      return;
+    }
+    if (units.size() == 1 && !"null".equals(units.get(0))) {
+      chart.valueAxisTitle(unitTitle(units.get(0)));
+      MetricInfo first = columns.stream().filter(c -> section.chartMetricIds().contains(c.metric().id())).findFirst().orElseThrow().metric();
+      chart.valueFormat(NumberFormats.of(first, 0.5).replace(".00", "").replace("0.0%", "0%"));
+    }
+    chart.draw(out.sheet(), columns.size() + 2, headerRow);
+  }
+
+  private static String unitTitle(String unit) {
+    if (unit.matches("[A-Z]{3}")) {
+      return unit;
+    }
+    return "percent".equals(unit) ? "%" : unit;
   }
 
   private List<Column> columns(SectionTable table) {

@@ -9,6 +9,8 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -38,6 +40,10 @@ final class SheetWriter {
 
   CellStyles styles() {
     return styles;
+  }
+
+  Sheet sheet() {
+    return sheet;
   }
 
   /** The index the next row will get. */
@@ -118,9 +124,26 @@ final class SheetWriter {
     sheet.setAutoFilter(new CellRangeAddress(headerRow, lastRow, 0, lastColumn));
   }
 
-  /** Sets the column widths; call once, after the last row. */
+  /** Repeats a table's header row at the top of every printed page. */
+  void printTitles(int headerRow) {
+    sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+  }
+
+  /**
+   * Sets the column widths and the page setup (landscape, A4, as wide as one page, as long as it
+   * needs); call once, after the last row.
+   */
   void finish() {
     widths.forEach((column, chars) -> sheet.setColumnWidth(column, (Math.min(chars, MAX_COLUMN_CHARS) + 2) * 256));
+    PrintSetup print = sheet.getPrintSetup();
+    print.setLandscape(true);
+    print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    print.setFitWidth((short) 1);
+    print.setFitHeight((short) 0);
+    sheet.setFitToPage(true);
+    sheet.setHorizontallyCenter(false);
+    sheet.setMargin(PageMargin.LEFT, 0.4);
+    sheet.setMargin(PageMargin.RIGHT, 0.4);
   }
 
   private void fit(int column, int chars) {

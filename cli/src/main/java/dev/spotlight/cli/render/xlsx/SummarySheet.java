@@ -11,10 +11,16 @@ import dev.spotlight.metrics.result.ResultTable;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 
-/** The Summary sheet: project and period, every headline metric with its change on the previous period, and links to the other sheets. */
+/**
+ * The Summary sheet: project and period, every headline metric with its change on the previous period
+ * and on the same period a year earlier, and links to the other sheets.
+ */
 final class SummarySheet {
 
   static final List<String> HEADER = List.of("Metric", "Value", "Previous", "Change", "Change %", "Unit", "Status");
+  /** The header when the report compares with the same period a year earlier too. */
+  static final List<String> HEADER_WITH_YEAR = List.of(
+      "Metric", "Value", "Previous", "Change", "Change %", "A year earlier", "Change on a year", "Change % on a year", "Unit", "Status");
 
   private final ReportContent content;
 
@@ -31,10 +37,15 @@ final class SummarySheet {
     if (content.previousPeriod() != null) {
       out.line("Compared with " + describe(content.previousPeriod()), out.styles().text());
     }
+    boolean yearAgo = content.headlineYearAgo() != null && content.yearAgoPeriod() != null;
+    if (yearAgo) {
+      out.line("and with " + describe(content.yearAgoPeriod()) + ", a year earlier", out.styles().text());
+    }
     out.gap();
 
+    List<String> header = yearAgo ? HEADER_WITH_YEAR : HEADER;
     int headerRow = out.nextRow();
-    out.header(HEADER);
+    out.header(header);
     out.freezeAbove(headerRow + 1);
     for (MetricInfo metric : content.metrics()) {
       ResultRow now = headline(content.headline(), metric.id());
@@ -43,16 +54,24 @@ final class SummarySheet {
       out.text(row, 0, metric.label(), out.styles().text());
       values.value(row, 1, metric, now);
       values.value(row, 2, metric, before);
-      change(values, row, metric, now, before, marks);
-      out.text(row, 5, metric.unit(), out.styles().text());
-      out.text(row, 6, now == null ? "no result" : now.status().label(), out.styles().text());
+      change(values, row, 3, metric, now, before, marks);
+      int col = 5;
+      if (yearAgo) {
+        ResultRow earlier = headline(content.headlineYearAgo(), metric.id());
+        values.value(row, 5, metric, earlier);
+        change(values, row, 6, metric, now, earlier, marks);
+        col = 8;
+      }
+      out.text(row, col, metric.unit(), out.styles().text());
+      out.text(row, col + 1, now == null ? "no result" : now.status().label(), out.styles().text());
     }
-    out.filter(headerRow, out.nextRow() - 1, HEADER.size() - 1);
+    int lastRow = out.nextRow() - 1;
+    out.filter(headerRow, lastRow, header.size() - 1);
     out.gap();
     values.footnote();
     out.line(
         "Change is the difference in the metric's own unit (percentage points for rates); Change % is relative to"
-            + " the previous value and blank when that is zero or undefined.",
+            + " the earlier value and blank when that is zero or undefined.",
         out.styles().note());
     out.gap();
 
@@ -67,26 +86,27 @@ final class SummarySheet {
    * A change built from a suppressed value is suppressed too (SPEC §5), since it would reveal the
    * small count; otherwise a change needs both values.
    */
-  private static void change(ValueCells values, Row row, MetricInfo metric, ResultRow now, ResultRow before, StatusMarks marks) {
+  private static void change(
+      ValueCells values, Row row, int column, MetricInfo metric, ResultRow now, ResultRow before, StatusMarks marks) {
     if (now == null || before == null) {
       return;
     }
     if (now.status() == MetricStatus.SUPPRESSED || before.status() == MetricStatus.SUPPRESSED) {
-      values.mark(row, 3, marks.suppressed());
-      values.mark(row, 4, marks.suppressed());
+      values.mark(row, column, marks.suppressed());
+      values.mark(row, column + 1, marks.suppressed());
       return;
     }
     Double current = DisplayValue.of(now);
     Double previous = DisplayValue.of(before);
     if (current == null || previous == null) {
-      values.mark(row, 3, StatusMarks.UNDEFINED);
+      values.mark(row, column, StatusMarks.UNDEFINED);
       return;
     }
     double change = current - previous;
-    values.number(row, 3, metric, change, true);
+    values.number(row, column, metric, change, true);
     if (previous != 0) {
       // Relative to the size of the previous value, so a rise reads as positive even from a negative base.
-      values.relative(row, 4, change / Math.abs(previous));
+      values.relative(row, column + 1, change / Math.abs(previous));
     }
   }
 
