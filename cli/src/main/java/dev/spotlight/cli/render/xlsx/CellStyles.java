@@ -21,6 +21,7 @@ final class CellStyles {
   private final CellStyle title;
   private final CellStyle heading;
   private final CellStyle header;
+  private final CellStyle headerNumber;
   private final CellStyle text;
   private final CellStyle wrapped;
   private final CellStyle note;
@@ -36,7 +37,11 @@ final class CellStyles {
     header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
     header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     header.setBorderBottom(BorderStyle.THIN);
-    header.setVerticalAlignment(VerticalAlignment.TOP);
+    header.setVerticalAlignment(VerticalAlignment.BOTTOM);
+    header.setWrapText(true);
+    this.headerNumber = workbook.createCellStyle();
+    headerNumber.cloneStyleFrom(header);
+    headerNumber.setAlignment(HorizontalAlignment.RIGHT);
     this.text = workbook.createCellStyle();
     text.setVerticalAlignment(VerticalAlignment.TOP);
     this.wrapped = workbook.createCellStyle();
@@ -62,6 +67,11 @@ final class CellStyles {
 
   CellStyle header() {
     return header;
+  }
+
+  /** The header of a column of numbers: right-aligned over its values. */
+  CellStyle headerNumber() {
+    return headerNumber;
   }
 
   CellStyle text() {

@@ -23,6 +23,9 @@ final class SectionSheet {
   /** Above this many groups a chart is unreadable; the table alone is clearer. */
   static final int MAX_CHART_GROUPS = 60;
 
+  /** A table with more value columns than this gets its chart below it instead of beside it. */
+  static final int MAX_COLUMNS_BESIDE = 6;
+
   private enum Part {
     VALUE,
     LOW,
@@ -86,7 +89,7 @@ final class SectionSheet {
     }
 
     int headerRow = out.nextRow();
-    out.header(header);
+    out.header(header, 1);
     out.freezeAbove(headerRow + 1);
     out.printTitles(headerRow);
     for (String group : table.groups()) {
@@ -134,9 +137,15 @@ final class SectionSheet {
     if (units.size() == 1 && !"null".equals(units.get(0))) {
       chart.valueAxisTitle(unitTitle(units.get(0)));
       MetricInfo first = columns.stream().filter(c -> section.chartMetricIds().contains(c.metric().id())).findFirst().orElseThrow().metric();
-      chart.valueFormat(NumberFormats.of(first, 0.5).replace(".00", "").replace("0.0%", "0%"));
+      chart.valueFormat(NumberFormats.axis(first));
     }
-    chart.draw(out.sheet(), columns.size() + 2, headerRow);
+    if (columns.size() <= MAX_COLUMNS_BESIDE) {
+      chart.draw(out.sheet(), columns.size() + 2, headerRow);
+    } else {
+      // Beside a wide table the chart would sit off screen and shrink the printed page; put it under the table.
+      out.gap();
+      chart.draw(out.sheet(), 0, out.nextRow());
+    }
   }
 
   private static String unitTitle(String unit) {
@@ -161,6 +170,7 @@ final class SectionSheet {
 
   private String dimensionHeader() {
     String dimension = section.dimension() == null || section.dimension().isBlank() ? "Group" : section.dimension();
+    dimension = dimension.replaceFirst("^attributes\\.", "").replace('_', ' ');
     return dimension.substring(0, 1).toUpperCase(Locale.ROOT) + dimension.substring(1);
   }
 

@@ -27,6 +27,10 @@ final class SheetWriter {
   private static final int MAX_COLUMN_CHARS = 64;
   private static final float LINE_POINTS = 15f;
   private static final float MAX_ROW_POINTS = 409f;
+  /** A header wraps onto more lines rather than widen its column past this many characters. */
+  private static final int HEADER_CHARS = 16;
+  /** Characters across one landscape A4 page at the default font, for the pages a wide sheet prints across. */
+  private static final int PAGE_CHARS = 260;
 
   private final Sheet sheet;
   private final CellStyles styles;
@@ -62,9 +66,13 @@ final class SheetWriter {
 
   /** A row of text in the first column that may run across the empty cells beside it (titles, notes). */
   void line(String text, CellStyle style) {
-    Cell cell = row().createCell(0);
+    Row row = row();
+    Cell cell = row.createCell(0);
     cell.setCellValue(clip(text));
     cell.setCellStyle(style);
+    if (style == styles.title()) {
+      row.setHeightInPoints(24f);
+    }
   }
 
   /** A text cell; text from data is always a string cell, never a formula, whatever it starts with. */
@@ -99,11 +107,47 @@ final class SheetWriter {
 
   /** A header row in the header style. */
   Row header(List<String> names) {
+    return header(names, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A header row whose columns from {@code firstNumber} on hold numbers (their headers align right).
+   * Long headers wrap onto a few lines instead of widening their columns.
+   */
+  Row header(List<String> names, int firstNumber) {
     Row row = row();
+    int lines = 1;
     for (int i = 0; i < names.size(); i++) {
-      text(row, i, names.get(i), styles.header());
+      String name = names.get(i) == null ? "" : names.get(i);
+      Cell cell = row.createCell(i);
+      cell.setCellValue(clip(name));
+      cell.setCellStyle(i >= firstNumber ? styles.headerNumber() : styles.header());
+      int longestWord = 0;
+      for (String word : name.split(" ")) {
+        longestWord = Math.max(longestWord, word.length());
+      }
+      int width = Math.max(longestWord, Math.min(name.length(), HEADER_CHARS));
+      fit(i, width);
+      lines = Math.max(lines, wrappedLines(name, width));
     }
+    row.setHeightInPoints(lines * LINE_POINTS);
     return row;
+  }
+
+  /** The lines {@code text} takes when wrapped at word breaks into {@code width} characters. */
+  private static int wrappedLines(String text, int width) {
+    int lines = 1;
+    int used = 0;
+    for (String word : text.split(" ")) {
+      int need = used == 0 ? word.length() : used + 1 + word.length();
+      if (need > width && used > 0) {
+        lines++;
+        used = word.length();
+      } else {
+        used = need;
+      }
+    }
+    return lines;
   }
 
   /** A cell that jumps to the top of another sheet of this workbook. */
@@ -127,6 +171,7 @@ final class SheetWriter {
   /** Repeats a table's header row at the top of every printed page. */
   void printTitles(int headerRow) {
     sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+    sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
   }
 
   /**
@@ -138,7 +183,8 @@ final class SheetWriter {
     PrintSetup print = sheet.getPrintSetup();
     print.setLandscape(true);
     print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    print.setFitWidth((short) 1);
+    int chars = widths.values().stream().mapToInt(w -> Math.min(w, MAX_COLUMN_CHARS) + 2).sum();
+    print.setFitWidth((short) Math.max(1, (chars + PAGE_CHARS - 1) / PAGE_CHARS));
     print.setFitHeight((short) 0);
     sheet.setFitToPage(true);
     sheet.setHorizontallyCenter(false);

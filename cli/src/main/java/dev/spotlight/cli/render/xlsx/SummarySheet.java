@@ -45,8 +45,9 @@ final class SummarySheet {
 
     List<String> header = yearAgo ? HEADER_WITH_YEAR : HEADER;
     int headerRow = out.nextRow();
-    out.header(header);
+    out.header(header, 1);
     out.freezeAbove(headerRow + 1);
+    out.printTitles(headerRow);
     for (MetricInfo metric : content.metrics()) {
       ResultRow now = headline(content.headline(), metric.id());
       ResultRow before = headline(content.headlinePrevious(), metric.id());
