@@ -86,6 +86,8 @@ final class CompareMetricSheet {
       out.text(row, col, r.status().label(), styles.text());
     }
     out.filter(headerRow, out.nextRow() - 1, header.size() - 1);
+    // The notes go under the chart beside the table, so their long lines do not run beneath it.
+    out.skipTo(headerRow + NativeChart.HEIGHT_ROWS);
     out.gap();
     values.footnote();
     out.line("Rank 1 is the highest value. The median is that of the grantees whose value is shown; per 1,000 of funding is given"

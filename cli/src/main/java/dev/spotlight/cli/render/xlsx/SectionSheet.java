@@ -106,16 +106,26 @@ final class SectionSheet {
       }
     }
     out.filter(headerRow, out.nextRow() - 1, columns.size());
+    NativeChart chart = chart(table, columns, headerRow);
+    if (chart != null && columns.size() <= MAX_COLUMNS_BESIDE) {
+      chart.draw(out.sheet(), columns.size() + 2, headerRow);
+      // The footnote goes under the chart too, so its long line does not run beneath the chart.
+      out.skipTo(headerRow + NativeChart.HEIGHT_ROWS);
+    }
     out.gap();
     values.footnote();
-    chart(out, table, columns, headerRow);
+    if (chart != null && columns.size() > MAX_COLUMNS_BESIDE) {
+      // Beside a wide table the chart would sit off screen and shrink the printed page; put it under the table.
+      out.gap();
+      chart.draw(out.sheet(), 0, out.nextRow());
+    }
     out.finish();
   }
 
-  /** A native chart of the section's charted metrics beside the table, when the template asks for one. */
-  private void chart(SheetWriter out, SectionTable table, List<Column> columns, int headerRow) {
+  /** A native chart of the section's charted metrics, when the template asks for one; null for none. */
+  private NativeChart chart(SectionTable table, List<Column> columns, int headerRow) {
     if (section.chart() == null || "none".equals(section.chart()) || table.groups().size() > MAX_CHART_GROUPS) {
-      return;
+      return null;
     }
     List<String> labels = table.groups().stream().map(g -> this.labels.apply(section.dimension(), g)).toList();
     List<String> units = new ArrayList<>();
@@ -132,20 +142,14 @@ final class SectionSheet {
       }
     }
     if (units.isEmpty()) {
-      return;
+      return null;
     }
     if (units.size() == 1 && !"null".equals(units.get(0))) {
       chart.valueAxisTitle(unitTitle(units.get(0)));
       MetricInfo first = columns.stream().filter(c -> section.chartMetricIds().contains(c.metric().id())).findFirst().orElseThrow().metric();
       chart.valueFormat(NumberFormats.axis(first));
     }
-    if (columns.size() <= MAX_COLUMNS_BESIDE) {
-      chart.draw(out.sheet(), columns.size() + 2, headerRow);
-    } else {
-      // Beside a wide table the chart would sit off screen and shrink the printed page; put it under the table.
-      out.gap();
-      chart.draw(out.sheet(), 0, out.nextRow());
-    }
+    return chart;
   }
 
   private static String unitTitle(String unit) {

@@ -59,6 +59,11 @@ final class SheetWriter {
     return sheet.createRow(next++);
   }
 
+  /** Leaves rows empty so the next row is at least {@code row}. */
+  void skipTo(int row) {
+    next = Math.max(next, row);
+  }
+
   /** Leaves one row empty. */
   void gap() {
     next++;
