@@ -64,6 +64,41 @@ class ReportCommandTest {
   }
 
   @Test
+  void aMistakeInTheProjectsOwnTemplateIsExit3AtItsLineAndColumn() throws IOException {
+    Path template = project.dir().resolve("templates/board.yaml");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, "title: Board pack\nsections:\n  - id: areas\n    by: local_authority\n    chart: pie\n");
+    project.edit(project.yaml(), "template: monthly-impact", "template: templates/board.yaml");
+
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    Cli.assertFailed(r, 3, template + ":5:12: unknown chart 'pie' (did you mean 'line'?)");
+    assertThat(reports).doesNotExist();
+  }
+
+  @Test
+  void aProjectsOwnTemplateChoosesTheSheetsAndCharts() throws IOException {
+    Path template = project.dir().resolve("templates/board.yaml");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, "title: Board pack\nsections:\n  - id: areas\n    title: Reach by local authority\n"
+        + "    by: local_authority\n    chart: bar\n    show: counts\n");
+    project.edit(project.yaml(), "template: monthly-impact", "template: templates/board.yaml");
+
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    Path folder = reports.resolve("2026-10");
+    assertThat(r.out()).contains("  charts/areas.png\n").doesNotContain("trend");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(folder.resolve("impact-2026-10.xlsx")))) {
+      List<String> names = new java.util.ArrayList<>();
+      book.forEach(sheet -> names.add(sheet.getSheetName()));
+      assertThat(names).containsExactly("Summary", "Reach by local authority", "Data quality", "Method");
+      assertThat(book.getSheet("Reach by local authority").getDrawingPatriarch().getCharts()).hasSize(1);
+    }
+  }
+
+  @Test
   void aSecondRunReplacesTheFolderAndLeavesNoTemporaryFolders() throws IOException {
     assertThat(Cli.run("report", "-p", project.file(), "--period", "2026-10").exit()).isZero();
     Path folder = reports.resolve("2026-10");
