@@ -8,6 +8,7 @@ import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.result.MetricStatus;
 import dev.spotlight.metrics.result.ResultRow;
 import dev.spotlight.metrics.result.ResultTable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 
@@ -18,6 +19,9 @@ import org.apache.poi.ss.usermodel.Row;
 final class SummarySheet {
 
   static final List<String> HEADER = List.of("Metric", "Value", "Previous", "Change", "Change %", "Unit", "Status");
+  /** The interval columns after Value, when any headline metric has an interval. */
+  static final List<String> BOUNDS = List.of("Low (95%)", "High (95%)");
+
   /** The header when the report compares with the same period a year earlier too. */
   static final List<String> HEADER_WITH_YEAR = List.of(
       "Metric", "Value", "Previous", "Change", "Change %", "A year earlier", "Change on a year", "Change % on a year", "Unit", "Status");
@@ -43,7 +47,13 @@ final class SummarySheet {
     }
     out.gap();
 
-    List<String> header = yearAgo ? HEADER_WITH_YEAR : HEADER;
+    boolean bounds = content.metrics().stream()
+        .map(m -> headline(content.headline(), m.id()))
+        .anyMatch(r -> r != null && (r.low() != null || r.high() != null));
+    List<String> header = new ArrayList<>(yearAgo ? HEADER_WITH_YEAR : HEADER);
+    if (bounds) {
+      header.addAll(2, BOUNDS);
+    }
     int headerRow = out.nextRow();
     out.header(header, 1);
     out.freezeAbove(headerRow + 1);
@@ -54,14 +64,19 @@ final class SummarySheet {
       Row row = out.row();
       out.text(row, 0, metric.label(), out.styles().text());
       values.value(row, 1, metric, now);
-      values.value(row, 2, metric, before);
-      change(values, row, 3, metric, now, before, marks);
-      int col = 5;
+      int col = 2;
+      if (bounds) {
+        values.bound(row, col++, metric, now, now == null ? null : now.low());
+        values.bound(row, col++, metric, now, now == null ? null : now.high());
+      }
+      values.value(row, col++, metric, before);
+      change(values, row, col, metric, now, before, marks);
+      col += 2;
       if (yearAgo) {
         ResultRow earlier = headline(content.headlineYearAgo(), metric.id());
-        values.value(row, 5, metric, earlier);
-        change(values, row, 6, metric, now, earlier, marks);
-        col = 8;
+        values.value(row, col++, metric, earlier);
+        change(values, row, col, metric, now, earlier, marks);
+        col += 2;
       }
       out.text(row, col, metric.unit(), out.styles().text());
       out.text(row, col + 1, now == null ? "no result" : now.status().label(), out.styles().text());

@@ -179,6 +179,40 @@ class XlsxReportRendererTest {
   }
 
   @Test
+  void summaryShowsIntervalBoundsWhenAHeadlineMetricHasThem() throws IOException {
+    ReportContent base = ReportFixtures.content();
+    ResultTable headline =
+        new ResultTable(
+            ReportFixtures.OCTOBER,
+            List.of(),
+            List.of(
+                new ResultRow("participants", "2026-10", Map.of(), 1234.0, null, null, MetricStatus.OK),
+                new ResultRow("grant_spend", "2026-10", Map.of(), 15234.567, null, null, MetricStatus.OK),
+                new ResultRow("completion_rate", "2026-10", Map.of(), 0.4567, 0.41, 0.50, MetricStatus.OK)));
+    ReportContent content =
+        new ReportContent(
+            base.projectName(), base.currency(), base.fx(), base.granteeNames(), base.minCell(), base.rounding(), base.engine(),
+            base.toolVersion(), base.period(), base.previousPeriod(), base.metrics(), headline, base.headlinePrevious(),
+            base.sections(), base.quality(), base.inputs());
+    try (XSSFWorkbook book = open(new XlsxReportRenderer().writeFiles(content, reportDir.resolve("bounds")).get(0))) {
+      Sheet summary = book.getSheet("Summary");
+      assertThat(texts(summary.getRow(4)))
+          .containsExactly("Metric", "Value", "Low (95%)", "High (95%)", "Previous", "Change", "Change %", "Unit", "Status");
+      Row completion = rowStartingWith(summary, "Completion rate");
+      assertNumber(completion.getCell(2), 0.41, "0.0%");
+      assertNumber(completion.getCell(3), 0.50, "0.0%");
+      assertNumber(completion.getCell(4), 0.5, "0.0%");
+      // 45.67% against 50%: -4.33 points, -8.66% relative
+      assertThat(completion.getCell(5).getNumericCellValue()).isCloseTo(-0.0433, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(completion.getCell(6).getNumericCellValue()).isCloseTo(-0.0866, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(completion.getCell(7).getStringCellValue()).isEqualTo("percent");
+      Row participants = rowStartingWith(summary, "Participants");
+      assertThat(participants.getCell(2)).as("no interval, no bound").isNull();
+      assertNumber(participants.getCell(4), 1000, "#,##0");
+    }
+  }
+
+  @Test
   void sectionTablesHaveNativeChartsThatReadTheirCells() {
     XSSFSheet grantees = workbook.getSheet("By grantee");
     List<XSSFChart> charts = grantees.getDrawingPatriarch().getCharts();
