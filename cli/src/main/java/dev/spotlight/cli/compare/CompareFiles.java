@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Writes {@code compare-PERIOD.csv}, {@code compare-PERIOD.json} and {@code compare-PERIOD.xlsx}
- * (and whatever the charts hook draws) into {@code reports/PERIOD/}, each atomically, beside whatever
- * the folder already holds (nothing else there is touched).
+ * (and whatever the charts hook draws, which the workbook also shows on its Charts sheet) into
+ * {@code reports/PERIOD/}, each atomically, beside whatever the folder already holds (nothing else
+ * there is touched).
  */
 public final class CompareFiles {
 
@@ -37,8 +38,10 @@ public final class CompareFiles {
     Path json = folder.resolve("compare-" + label + ".json");
     AtomicFiles.write(json, out -> TidyJsonWriter.write(content.projectName(), table.period(), content.engine(), table.rows(),
         content.extra(), out));
-    List<Path> files = new ArrayList<>(List.of(csv, json, CompareWorkbook.write(content, folder)));
-    files.addAll(charts.render(content, folder));
+    // The charts come first so the workbook can carry them on its Charts sheet.
+    List<Path> drawn = charts.render(content, folder);
+    List<Path> files = new ArrayList<>(List.of(csv, json, CompareWorkbook.write(content, folder, drawn)));
+    files.addAll(drawn);
     return files;
   }
 }

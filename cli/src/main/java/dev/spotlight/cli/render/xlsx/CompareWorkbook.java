@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 public final class CompareWorkbook {
 
   public static final String OVERVIEW = "Grantees";
+  public static final String CHARTS = "Charts";
 
   private CompareWorkbook() {}
 
@@ -36,6 +37,14 @@ public final class CompareWorkbook {
 
   /** Writes the workbook into {@code folder}, atomically, and returns its path. */
   public static Path write(CompareContent content, Path folder) {
+    return write(content, folder, List.of());
+  }
+
+  /**
+   * Writes the workbook, with the PNG files among {@code pictures} (compare's picture charts, such as
+   * the funnel plot) on a Charts sheet after the Grantees sheet.
+   */
+  public static Path write(CompareContent content, Path folder, List<Path> pictures) {
     try {
       Files.createDirectories(folder);
       Path tempDir = Files.createTempDirectory(folder, ".xlsx-");
@@ -43,9 +52,14 @@ public final class CompareWorkbook {
         Path target = folder.resolve(fileName(content.results().period()));
         try (StreamingWorkbook workbook = new StreamingWorkbook(tempDir)) {
           CellStyles styles = new CellStyles(workbook);
-          SheetNames names = new SheetNames(OVERVIEW);
+          List<Path> pngs = pictures.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png"))
+              .toList();
+          SheetNames names = pngs.isEmpty() ? new SheetNames(OVERVIEW) : new SheetNames(OVERVIEW, CHARTS);
           Map<MetricInfo, List<Integer>> rowsByMetric = rowsByMetric(content);
           Sheet overview = workbook.createSheet(OVERVIEW);
+          if (!pngs.isEmpty()) {
+            new PictureSheet(pngs).write(new SheetWriter(workbook.createSheet(CHARTS), styles));
+          }
           Map<MetricInfo, String> sheetNames = new LinkedHashMap<>();
           List<Sheet> metricSheets = new ArrayList<>();
           for (MetricInfo metric : rowsByMetric.keySet()) {

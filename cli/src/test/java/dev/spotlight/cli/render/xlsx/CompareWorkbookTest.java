@@ -40,6 +40,7 @@ class CompareWorkbookTest {
   @TempDir Path dir;
 
   private XSSFWorkbook book;
+  private CompareContent content;
 
   @BeforeEach
   void write() throws IOException {
@@ -58,7 +59,7 @@ class CompareWorkbookTest {
         Arrays.asList(2.0, -5.0, 5.0),
         Arrays.asList(null, null, null),
         Arrays.asList(1.0, 5.0, null)));
-    CompareContent content = new CompareContent("Fund", "GBP", Map.of("g1", "Grantee One"), 5, "duckdb", "0.1.0-test",
+    content = new CompareContent("Fund", "GBP", Map.of("g1", "Grantee One"), 5, "duckdb", "0.1.0-test",
         List.of(RATE, PEOPLE), new ResultTable(ReportFixtures.OCTOBER, List.of("grantee"), rows), extra);
     Path file = CompareWorkbook.write(content, dir);
     assertThat(file).isEqualTo(dir.resolve("compare-2026-10.xlsx"));
@@ -154,6 +155,27 @@ class CompareWorkbookTest {
     assertThat(book.getSheet("Repair rate").getDrawingPatriarch().getCharts()).hasSize(1);
     assertThat(book.getSheet("People all ages").getDrawingPatriarch().getCharts().get(0).getTitleText().getString())
         .isEqualTo("People, all ages");
+  }
+
+  @Test
+  void pictureChartsFromTheChartsHookGoOnAChartsSheet() throws IOException {
+    Path other = dir.resolve("with-pictures");
+    Files.createDirectories(other.resolve("charts"));
+    Path png = other.resolve("charts/compare-funnel.png");
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(160, 90, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+    Path svg = other.resolve("charts/compare-funnel.svg");
+    Files.writeString(svg, "<svg xmlns='http://www.w3.org/2000/svg'/>");
+
+    Path file = CompareWorkbook.write(content, other, List.of(png, svg));
+
+    try (InputStream in = Files.newInputStream(file); XSSFWorkbook withPictures = new XSSFWorkbook(in)) {
+      List<String> names = new ArrayList<>();
+      withPictures.forEach(s -> names.add(s.getSheetName()));
+      assertThat(names).containsExactly("Grantees", "Charts", "Repair rate", "People all ages");
+      assertThat(withPictures.getAllPictures()).hasSize(1);
+      assertThat(withPictures.getAllPictures().get(0).getData()).isEqualTo(Files.readAllBytes(png));
+      assertThat(withPictures.getSheet("Charts").getRow(2).getCell(0).getStringCellValue()).isEqualTo("compare-funnel.png");
+    }
   }
 
   private static List<Double> numbers(Row row, int from, int count) {
