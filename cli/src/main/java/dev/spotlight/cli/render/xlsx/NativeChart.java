@@ -97,8 +97,11 @@ final class NativeChart {
     return this;
   }
 
-  /** Draws the chart with its top-left corner at {@code (column, row)} of {@code sheet}. */
+  /** Draws the chart, of at least one series, with its top-left corner at {@code (column, row)} of {@code sheet}. */
   XSSFChart draw(Sheet sheet, int column, int row) {
+    if (series.isEmpty()) {
+      throw new IllegalStateException("a chart needs at least one series: " + title);
+    }
     XSSFSheet target = underlying(sheet);
     XSSFDrawing drawing = target.createDrawingPatriarch();
     XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, column, row, column + WIDTH_COLUMNS, row + HEIGHT_ROWS);
@@ -106,7 +109,8 @@ final class NativeChart {
     chart.setTitleText(title);
     chart.setTitleOverlay(false);
     chart.displayBlanksAs(DisplayBlanks.GAP);
-    if (series.size() > 1) {
+    if (series.size() > 1 || !series.get(0).name().equals(title)) {
+      // A legend names what is drawn, unless the title already does.
       chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
     }
 

@@ -155,6 +155,8 @@ class CompareWorkbookTest {
     assertThat(book.getSheet("Repair rate").getDrawingPatriarch().getCharts()).hasSize(1);
     assertThat(book.getSheet("People all ages").getDrawingPatriarch().getCharts().get(0).getTitleText().getString())
         .isEqualTo("People, all ages");
+    assertThat(book.getSheet("People all ages").getDrawingPatriarch().getCharts().get(0).getCTChart().isSetLegend())
+        .as("one series named like the title needs no legend").isFalse();
   }
 
   @Test

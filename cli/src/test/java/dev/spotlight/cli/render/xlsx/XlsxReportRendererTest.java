@@ -223,6 +223,7 @@ class XlsxReportRendererTest {
     assertThat(seriesRefs(bars)).containsExactly(
         "'By grantee'!$B$4:$B$7", "'By grantee'!$C$4:$C$7", "'By grantee'!$D$4:$D$7");
     assertThat(bars.getSeries(0).getCategoryData().getDataRangeReference()).isEqualTo("'By grantee'!$A$4:$A$7");
+    assertThat(charts.get(0).getCTChart().isSetLegend()).as("several series need a legend").isTrue();
     // grantee-x's participants are suppressed: a gap in the cached values, not a zero
     assertThat(cachedIndexes(bars, 0)).containsExactly(0L, 2L, 3L);
     // beside the table: one column after the last (F), level with the header
