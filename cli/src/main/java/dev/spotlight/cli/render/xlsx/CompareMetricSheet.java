@@ -51,7 +51,7 @@ final class CompareMetricSheet {
     ordered.sort(Comparator.comparing((Integer i) -> rank(i) == null ? Double.MAX_VALUE : rank(i)));
 
     int headerRow = out.nextRow();
-    out.header(header, 1);
+    out.header(header, 1, header.size() - 1);
     out.freezeAbove(headerRow + 1);
     out.printTitles(headerRow);
     ValueCells values = new ValueCells(out, CompareWorkbook.marks(content));
@@ -83,7 +83,7 @@ final class CompareMetricSheet {
         out.number(row, col, extra.get(2), styles.number(NumberFormats.DECIMAL));
       }
       col++;
-      out.text(row, col, r.status().label(), styles.text());
+      out.text(row, col, r.status().label(), styles.textAfterNumbers());
     }
     out.filter(headerRow, out.nextRow() - 1, header.size() - 1);
     // The notes go under the chart beside the table, so their long lines do not run beneath it.

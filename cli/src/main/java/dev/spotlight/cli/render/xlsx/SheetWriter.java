@@ -120,19 +120,24 @@ final class SheetWriter {
    * Long headers wrap onto a few lines instead of widening their columns.
    */
   Row header(List<String> names, int firstNumber) {
+    return header(names, firstNumber, names.size());
+  }
+
+  /** A header row whose columns from {@code firstNumber} up to (not including) {@code endNumber} hold numbers. */
+  Row header(List<String> names, int firstNumber, int endNumber) {
     Row row = row();
     int lines = 1;
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i) == null ? "" : names.get(i);
       Cell cell = row.createCell(i);
       cell.setCellValue(clip(name));
-      cell.setCellStyle(i >= firstNumber ? styles.headerNumber() : styles.header());
+      cell.setCellStyle(i < firstNumber ? styles.header() : i < endNumber ? styles.headerNumber() : styles.headerAfterNumbers());
       int longestWord = 0;
       for (String word : name.split(" ")) {
         longestWord = Math.max(longestWord, word.length());
       }
       int width = Math.max(longestWord, Math.min(name.length(), HEADER_CHARS));
-      fit(i, width);
+      fit(i, width + 2); // bold text is wider than the average character widths count
       lines = Math.max(lines, wrappedLines(name, width));
     }
     row.setHeightInPoints(lines * LINE_POINTS);

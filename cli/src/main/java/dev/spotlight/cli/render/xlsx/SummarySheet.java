@@ -55,7 +55,8 @@ final class SummarySheet {
       header.addAll(2, BOUNDS);
     }
     int headerRow = out.nextRow();
-    out.header(header, 1);
+    // Unit and Status, the last two columns, are text.
+    out.header(header, 1, header.size() - 2);
     out.freezeAbove(headerRow + 1);
     out.printTitles(headerRow);
     for (MetricInfo metric : content.metrics()) {
@@ -78,8 +79,8 @@ final class SummarySheet {
         change(values, row, col, metric, now, earlier, marks);
         col += 2;
       }
-      out.text(row, col, metric.unit(), out.styles().text());
-      out.text(row, col + 1, now == null ? "no result" : now.status().label(), out.styles().text());
+      out.text(row, col, metric.unit(), out.styles().textAfterNumbers());
+      out.text(row, col + 1, now == null ? "no result" : now.status().label(), out.styles().textAfterNumbers());
     }
     int lastRow = out.nextRow() - 1;
     out.filter(headerRow, lastRow, header.size() - 1);

@@ -265,6 +265,12 @@ class XlsxReportRendererTest {
     // "Completion rate high" wraps at 16 characters onto two lines rather than widening its column
     assertThat(header.getHeightInPoints()).isEqualTo(30f);
     assertThat(workbook.getSheet("By grantee").getColumnWidth(5)).isLessThan(22 * 256);
+    Row summary = workbook.getSheet("Summary").getRow(4);
+    assertThat(summary.getCell(1).getCellStyle().getAlignment()).as("Value").isEqualTo(HorizontalAlignment.RIGHT);
+    assertThat(summary.getCell(5).getCellStyle().getAlignment()).as("Unit").isEqualTo(HorizontalAlignment.LEFT);
+    assertThat(summary.getCell(5).getCellStyle().getIndention()).as("Unit").isEqualTo((short) 1);
+    assertThat(rowStartingWith(workbook.getSheet("Summary"), "Participants").getCell(5).getCellStyle().getIndention()).isEqualTo((short) 1);
+    assertThat(summary.getCell(6).getCellStyle().getAlignment()).as("Status").isEqualTo(HorizontalAlignment.LEFT);
   }
 
   @Test
