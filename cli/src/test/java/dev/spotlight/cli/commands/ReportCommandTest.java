@@ -98,6 +98,29 @@ class ReportCommandTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      // the starter project has two counts and a percent share: no outcome counts, unit costs, money or per-capita metrics
+      "monthly-impact   | 12-month trend, By grantee, Reach by deprivation decile",
+      "funder-portfolio | Reach by grantee, Inclusion by grantee, Portfolio 12-month trend",
+      "inclusion        | Reach by deprivation decile, Reach by local authority, Deprived-area share by grantee"})
+  void everyBuiltInTemplateReportsTheSectionsThisProjectHasMetricsFor(String template, String sections) throws IOException {
+    project.edit(project.yaml(), "template: monthly-impact", "template: " + template);
+
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        Files.newInputStream(reports.resolve("2026-10/impact-2026-10.xlsx")))) {
+      List<String> names = new java.util.ArrayList<>();
+      book.forEach(sheet -> names.add(sheet.getSheetName()));
+      List<String> expected = new java.util.ArrayList<>(List.of("Summary"));
+      expected.addAll(Arrays.asList(sections.split(", ")));
+      expected.addAll(List.of("Data quality", "Method"));
+      assertThat(names).containsExactlyElementsOf(expected);
+    }
+  }
+
   @Test
   void aSecondRunReplacesTheFolderAndLeavesNoTemporaryFolders() throws IOException {
     assertThat(Cli.run("report", "-p", project.file(), "--period", "2026-10").exit()).isZero();
