@@ -1,7 +1,6 @@
 package dev.spotlight.cli.render.xlsx;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.common.usermodel.HyperlinkType;
@@ -105,9 +104,17 @@ final class SheetWriter {
     Cell cell = row.createCell(column);
     cell.setCellValue(value);
     cell.setCellStyle(style);
-    // Formatted width: digits, group separators, two decimals and a currency symbol or sign.
-    fit(column, String.format(Locale.ROOT, "%,.2f", Math.abs(value)).length() + 2);
+    // Formatted width: digits, group separators, two decimals and a currency symbol or sign
+    // (counted rather than formatted: this runs for every number of a large table).
+    fit(column, numberChars(value));
     return cell;
+  }
+
+  /** The characters {@code value} takes formatted as {@code -£#,##0.00}. */
+  static int numberChars(double value) {
+    double magnitude = Math.abs(value);
+    int digits = !Double.isFinite(magnitude) || magnitude < 10 ? 1 : (int) Math.floor(Math.log10(magnitude)) + 1;
+    return digits + (digits - 1) / 3 + 3 + 2;
   }
 
   /** A header row in the header style. */
