@@ -1,7 +1,11 @@
 package dev.spotlight.cli.commands;
 
 import dev.spotlight.cli.AppContext;
+import dev.spotlight.cli.Version;
 import dev.spotlight.cli.compare.CompareFiles;
+import dev.spotlight.cli.compare.ComparisonCharts;
+import dev.spotlight.cli.render.CompareContent;
+import dev.spotlight.cli.render.ReportContent;
 import dev.spotlight.cli.compare.Comparison;
 import dev.spotlight.cli.compare.GrantFunding;
 import dev.spotlight.cli.pipeline.ComputeStage;
@@ -76,9 +80,21 @@ public final class CompareCommand implements Callable<Integer> {
       extra = Comparison.of(result, id -> context.metrics().get(id, Location.NONE), funding);
       engineVersion = stage.engineName();
     }
-    CompareFiles.write(context.project().reports(), context.project().name(), result, extra, engineVersion);
+    CompareFiles.write(context.project().reports(), content(context, ids, result, extra, engineVersion), ComparisonCharts.NONE);
     print(context, result, extra, engineVersion);
     return 0;
+  }
+
+  private static CompareContent content(ProjectContext context, List<String> ids, ResultTable result, ExtraFields extra, String engine) {
+    List<ReportContent.MetricInfo> infos = new ArrayList<>();
+    for (String id : ids) {
+      MetricDefinition d = context.metrics().get(id, Location.NONE);
+      infos.add(new ReportContent.MetricInfo(d.id(), d.label(), d.description(), d.unit(), d.typeName(), d.text(), null));
+    }
+    Map<String, String> names = new HashMap<>();
+    context.project().grantees().forEach(g -> names.put(g.id(), g.name() == null ? g.id() : g.name()));
+    return new CompareContent(context.project().name(), context.project().currency(), names, context.project().privacy().minCell(),
+        engine, Version.current(), infos, result, extra);
   }
 
   private void print(ProjectContext context, ResultTable result, ExtraFields extra, String engine) {

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param headline every report metric without dimensions for the period
  * @param headlinePrevious the same for the previous period (for "change vs previous period")
+ * @param yearAgoPeriod the same period a year earlier, or null when the report has no such comparison
+ * @param headlineYearAgo every report metric without dimensions for {@code yearAgoPeriod}, or null
  * @param granteeNames display names of grantees by id (from the project's grantees:), shown instead of ids
  * @param fx the explicit exchange rates the project gives (reporting currency per unit), for the Method sheet
  */
@@ -27,9 +29,33 @@ public record ReportContent(
     List<MetricInfo> metrics,
     ResultTable headline,
     ResultTable headlinePrevious,
+    Period yearAgoPeriod,
+    ResultTable headlineYearAgo,
     List<SectionContent> sections,
     DataQuality quality,
     List<InputFile> inputs) {
+
+  /** Content without a comparison with the same period a year earlier. */
+  public ReportContent(
+      String projectName,
+      String currency,
+      java.util.Map<String, java.math.BigDecimal> fx,
+      java.util.Map<String, String> granteeNames,
+      int minCell,
+      int rounding,
+      String engine,
+      String toolVersion,
+      Period period,
+      Period previousPeriod,
+      List<MetricInfo> metrics,
+      ResultTable headline,
+      ResultTable headlinePrevious,
+      List<SectionContent> sections,
+      DataQuality quality,
+      List<InputFile> inputs) {
+    this(projectName, currency, fx, granteeNames, minCell, rounding, engine, toolVersion, period, previousPeriod, metrics, headline,
+        headlinePrevious, null, null, sections, quality, inputs);
+  }
 
   /** How a group value is shown: a grantee's name where the project gives one, else the value itself. */
   public String groupLabel(String dimension, String group) {

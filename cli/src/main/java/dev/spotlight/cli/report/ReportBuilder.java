@@ -7,8 +7,6 @@ import dev.spotlight.cli.pipeline.PullRecord;
 import dev.spotlight.cli.render.ReportContent;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.SpotlightException;
-import dev.spotlight.metrics.model.AggregateFunction;
-import dev.spotlight.metrics.model.MetricBody;
 import dev.spotlight.metrics.model.MetricDefinition;
 import dev.spotlight.metrics.model.MetricQuery;
 import dev.spotlight.metrics.model.Period;
@@ -40,7 +38,9 @@ public final class ReportBuilder {
     Period previous = Periods.previous(period);
     ResultTable headline = stage.compute(new MetricQuery(ids, List.of(), period));
     ResultTable headlinePrevious = stage.compute(new MetricQuery(ids, List.of(), previous));
-    List<ResultTable> tables = new ArrayList<>(List.of(headline, headlinePrevious));
+    Period yearAgo = Periods.sameLastYear(period);
+    ResultTable headlineYearAgo = stage.compute(new MetricQuery(ids, List.of(), yearAgo));
+    List<ResultTable> tables = new ArrayList<>(List.of(headline, headlinePrevious, headlineYearAgo));
     List<String> notes = new ArrayList<>();
     List<ReportContent.SectionContent> sections = new ArrayList<>();
     for (ReportTemplate.Section s : template.sections()) {
@@ -48,7 +48,7 @@ public final class ReportBuilder {
       List<String> cannot = new ArrayList<>();
       for (String id : ids) {
         MetricDefinition d = context.metrics().get(id, null);
-        if (!shows(s.show(), d)) {
+        if (!MetricKinds.shows(s.show(), d)) {
           continue;
         }
         if (splits(stage, d, s.by(), period)) {
@@ -58,14 +58,18 @@ public final class ReportBuilder {
         }
       }
       if (chosen.isEmpty()) {
-        notes.add("Section '" + s.title() + "' is left out: no report metric of the kind it shows (" + s.show() + ") can be split by " + s.by() + ".");
+        notes.add("Section '" + s.title() + "' is left out: no report metric of the kind it shows (" + String.join(", ", s.show()) + ") can be split by " + s.by() + ".");
         continue;
       }
       Period sectionPeriod = s.months() > 0 ? trailingMonths(period, s.months()) : period;
       ResultTable result = stage.compute(new MetricQuery(chosen, List.of(s.by()), sectionPeriod));
       tables.add(result);
       String note = cannot.isEmpty() ? null : "Not shown here (cannot be split by " + s.by() + "): " + String.join(", ", cannot) + ".";
-      List<String> charted = chosen.stream().filter(id -> shows(s.chartShow(), context.metrics().get(id, null))).toList();
+      List<String> charted = chosen.stream().filter(id -> MetricKinds.shows(s.chartShow(), context.metrics().get(id, null))).toList();
+      if (charted.isEmpty()) {
+        // A chart of nothing helps no one: draw the table's metrics rather than leave the chart empty.
+        charted = chosen;
+      }
       sections.add(new ReportContent.SectionContent(s.id(), s.title(), s.by(), s.chart(), chosen, result, note, charted));
     }
     long suppressed = 0;
@@ -102,7 +106,7 @@ public final class ReportBuilder {
     ReportContent content = new ReportContent(context.project().name(), context.project().currency(), context.project().fx(), names,
         context.project().privacy().minCell(),
         context.project().privacy().rounding(), stage.engine().version(), Version.current(), period, previous, infos, headline,
-        headlinePrevious, sections, new ReportContent.DataQuality(quality, suppressed, undefined, notes), inputs);
+        headlinePrevious, yearAgo, headlineYearAgo, sections, new ReportContent.DataQuality(quality, suppressed, undefined, notes), inputs);
     return new Built(content, tables);
   }
 
@@ -113,20 +117,6 @@ public final class ReportBuilder {
       out.add(p.filtered() + " left out on purpose (values not mapped, otherwise: skip)");
     }
     return out;
-  }
-
-  /** Whether a section showing {@code show} includes metric {@code d}. */
-  static boolean shows(String show, MetricDefinition d) {
-    boolean money = d.unit() != null && d.unit().matches("[A-Z]{3}");
-    boolean percent = "percent".equals(d.unit());
-    boolean count = d.body() instanceof MetricBody.Aggregate a
-        && (a.function() == AggregateFunction.COUNT || a.function() == AggregateFunction.COUNT_DISTINCT);
-    return switch (show) {
-      case "money" -> money;
-      case "percent" -> percent;
-      case "counts" -> count && !money && !percent;
-      default -> true;
-    };
   }
 
   private static boolean splits(ComputeStage stage, MetricDefinition d, String by, Period period) {

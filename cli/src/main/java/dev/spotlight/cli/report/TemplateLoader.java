@@ -24,9 +24,9 @@ import java.util.Set;
 /** Loads a report template: a built-in name (from report-templates/) or a YAML file relative to the project. */
 public final class TemplateLoader {
 
-  public static final List<String> BUILT_IN = List.of("monthly-impact");
+  public static final List<String> BUILT_IN = List.of("monthly-impact", "funder-portfolio", "inclusion");
   static final List<String> CHARTS = List.of("line", "bar", "none");
-  static final List<String> SHOW = List.of("all", "counts", "money", "percent");
+  static final List<String> SHOW = MetricKinds.WORDS;
   private static final Set<String> TOP = Set.of("title", "sections");
   private static final Set<String> SECTION = Set.of("id", "title", "by", "months", "chart", "show", "chart_show");
 
@@ -83,8 +83,8 @@ public final class TemplateLoader {
           problems.add(s.locationOf("months"), "months: applies only to sections by month", null);
         }
         String chart = oneOf(s, "chart", "none", CHARTS, problems);
-        String show = oneOf(s, "show", "all", SHOW, problems);
-        String chartShow = oneOf(s, "chart_show", show, SHOW, problems);
+        List<String> show = words(s, "show", List.of("all"), problems);
+        List<String> chartShow = words(s, "chart_show", show, problems);
         sections.add(new ReportTemplate.Section(id, s.string("title", id), by, months, chart, show, chartShow));
       } catch (SpotlightException e) {
         problems.addAll(e);
@@ -95,6 +95,27 @@ public final class TemplateLoader {
     }
     problems.throwIfAny();
     return new ReportTemplate(name, title, source, sections);
+  }
+
+  /** One word of {@link #SHOW} or a list of them; an empty list is an error. */
+  private static List<String> words(YamlMap s, String key, List<String> fallback, Problems problems) {
+    if (!s.has(key)) {
+      return fallback;
+    }
+    List<YamlScalar> given = s.stringList(key);
+    if (given.isEmpty()) {
+      problems.add(s.locationOf(key), key + " needs at least one of: " + String.join(", ", SHOW), null);
+      return fallback;
+    }
+    List<String> out = new ArrayList<>();
+    for (YamlScalar v : given) {
+      if (!SHOW.contains(v.text())) {
+        problems.add(v.location(), "unknown " + key + " '" + v.text() + "'", DidYouMean.hint(v.text(), SHOW));
+      } else if (!out.contains(v.text())) {
+        out.add(v.text());
+      }
+    }
+    return out.isEmpty() ? fallback : out;
   }
 
   private static String oneOf(YamlMap s, String key, String fallback, List<String> allowed, Problems problems) {

@@ -106,6 +106,12 @@ final class MetricsFileText {
           type: count
           where: event_type = 'report.fixed'
           unit: reports
+        outcomes:
+          label: Outcomes evidenced
+          description: Items reused or repaired and street problems fixed (events that evidence an outcome).
+          type: count
+          where: outcome is not null
+          unit: outcomes
         programme_cost:
           label: Programme cost
           description: Grants, staff time, match funding and in-kind support, spread evenly by day.
@@ -120,6 +126,20 @@ final class MetricsFileText {
           numerator: programme_cost
           denominator: participants
           unit: GBP
+        cost_per_outcome:
+          label: Cost per outcome
+          description: Programme cost divided by the outcomes evidenced.
+          type: ratio
+          numerator: programme_cost
+          denominator: outcomes
+          unit: GBP
+        participants_per_1000:
+          label: People taking part per 1,000 residents
+          description: People taking part per 1,000 residents of the areas they live in.
+          type: per_capita
+          of: participants
+          per: 1000
+          unit: people
         deprived_reach_share:
           label: Share of people from the 30% most deprived areas
           description: People living in areas of deprivation deciles 1 to 3, of those whose area is known.

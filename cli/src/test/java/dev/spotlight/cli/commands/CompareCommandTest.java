@@ -7,6 +7,8 @@ import dev.spotlight.cli.InitProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,8 +154,77 @@ class CompareCommandTest {
     assertThat(Files.readString(folder.resolve("metrics.csv"))).isEqualTo("kept");
     try (var files = Files.list(folder)) {
       assertThat(files.map(f -> f.getFileName().toString()))
-          .containsExactlyInAnyOrder("compare-2026-10.csv", "compare-2026-10.json", "metrics.csv");
+          .containsExactlyInAnyOrder("compare-2026-10.csv", "compare-2026-10.json", "compare-2026-10.xlsx", "metrics.csv");
     }
+  }
+
+  @Test
+  void theWorkbookPutsGranteesSideBySideThenRanksEachMetricWithItsChart() throws IOException {
+    Cli.Result r = compare("--metric", "items_shared", "--metric", "programme_cost");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(dir.resolve("reports/2026-10/compare-2026-10.xlsx")))) {
+      assertThat(book.getNumberOfSheets()).isEqualTo(3);
+      XSSFSheet overview = book.getSheetAt(0);
+      assertThat(overview.getSheetName()).isEqualTo("Grantees");
+      int header = rowStarting(overview, "Grantee");
+      // one row per grantee in result order, one column per metric; gamma's 2 loans read <3
+      assertThat(text(overview, header + 1, 0)).isEqualTo("alpha");
+      assertThat(overview.getRow(header + 1).getCell(1).getNumericCellValue()).isEqualTo(6.0);
+      assertThat(overview.getRow(header + 1).getCell(2).getNumericCellValue()).isEqualTo(3000.0);
+      assertThat(overview.getRow(header + 1).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("\"£\"#,##0.00");
+      assertThat(text(overview, header + 4, 0)).isEqualTo("gamma");
+      assertThat(text(overview, header + 4, 1)).isEqualTo("<3");
+      assertThat(overview.getRow(header + 4).getCell(2).getNumericCellValue()).isEqualTo(1000.0);
+
+      // items_shared ranked: delta 8 (1st, +2 on the median 6, no grant), alpha 6 (2nd, 0, 6 / £3k = 2),
+      // beta 4 (3rd, -2, 4 / £2k = 2), then gamma suppressed with nothing else shown
+      XSSFSheet items = book.getSheetAt(1);
+      int h = rowStarting(items, "Grantee");
+      assertThat(items.getRow(h).getCell(2).getStringCellValue()).isEqualTo("Rank");
+      assertThat(items.getRow(h).getCell(5).getStringCellValue()).isEqualTo("Status");
+      double[][] expected = {{8, 1, 2, Double.NaN}, {6, 2, 0, 2}, {4, 3, -2, 2}};
+      String[] names = {"delta", "alpha", "beta"};
+      for (int i = 0; i < 3; i++) {
+        var row = items.getRow(h + 1 + i);
+        assertThat(row.getCell(0).getStringCellValue()).isEqualTo(names[i]);
+        assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(expected[i][0]);
+        assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(expected[i][1]);
+        assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(expected[i][2]);
+        if (Double.isNaN(expected[i][3])) {
+          assertThat(row.getCell(4)).isNull();
+        } else {
+          assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(expected[i][3]);
+        }
+      }
+      var gamma = items.getRow(h + 4);
+      assertThat(gamma.getCell(0).getStringCellValue()).isEqualTo("gamma");
+      assertThat(gamma.getCell(1).getStringCellValue()).isEqualTo("<3");
+      assertThat(gamma.getCell(2)).isNull();
+      assertThat(gamma.getCell(5).getStringCellValue()).isEqualTo("suppressed");
+      assertThat(rowStarting(items, "<3 suppressed: a count from 1 to 2, or a value built from one, is not shown to protect individuals."
+          + " – undefined: no result is defined (e.g. a ratio over zero).")).isGreaterThan(h + 4);
+      // a native bar chart of the four grantees, gamma a gap
+      assertThat(items.getDrawingPatriarch().getCharts()).hasSize(1);
+      var series = items.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0).getSeries(0);
+      assertThat(series.getValuesData().getDataRangeReference()).isEqualTo("'Items shared'!$B$" + (h + 2) + ":$B$" + (h + 5));
+      assertThat(series.getValuesData().getPointAt(0).doubleValue()).isEqualTo(8.0);
+      var cache = ((org.apache.poi.xddf.usermodel.chart.XDDFBarChartData.Series) series).getCTBarSer().getVal().getNumRef().getNumCache();
+      assertThat(cache.getPtCount().getVal()).isEqualTo(4);
+      assertThat(cache.getPtList()).extracting(pt -> pt.getIdx()).containsExactly(0L, 1L, 2L);
+    }
+  }
+
+  private static int rowStarting(XSSFSheet sheet, String text) {
+    for (var row : sheet) {
+      if (row.getCell(0) != null && text.equals(row.getCell(0).getStringCellValue())) {
+        return row.getRowNum();
+      }
+    }
+    throw new AssertionError("no row starts with " + text);
+  }
+
+  private static String text(XSSFSheet sheet, int row, int column) {
+    return sheet.getRow(row).getCell(column).getStringCellValue();
   }
 
   @Test

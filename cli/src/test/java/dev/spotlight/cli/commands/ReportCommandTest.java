@@ -64,6 +64,64 @@ class ReportCommandTest {
   }
 
   @Test
+  void aMistakeInTheProjectsOwnTemplateIsExit3AtItsLineAndColumn() throws IOException {
+    Path template = project.dir().resolve("templates/board.yaml");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, "title: Board pack\nsections:\n  - id: areas\n    by: local_authority\n    chart: pie\n");
+    project.edit(project.yaml(), "template: monthly-impact", "template: templates/board.yaml");
+
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    Cli.assertFailed(r, 3, template + ":5:12: unknown chart 'pie' (did you mean 'line'?)");
+    assertThat(reports).doesNotExist();
+  }
+
+  @Test
+  void aProjectsOwnTemplateChoosesTheSheetsAndCharts() throws IOException {
+    Path template = project.dir().resolve("templates/board.yaml");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, "title: Board pack\nsections:\n  - id: areas\n    title: Reach by local authority\n"
+        + "    by: local_authority\n    chart: bar\n    show: counts\n");
+    project.edit(project.yaml(), "template: monthly-impact", "template: templates/board.yaml");
+
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    Path folder = reports.resolve("2026-10");
+    assertThat(r.out()).contains("  charts/areas.png\n").doesNotContain("trend");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(folder.resolve("impact-2026-10.xlsx")))) {
+      List<String> names = new java.util.ArrayList<>();
+      book.forEach(sheet -> names.add(sheet.getSheetName()));
+      assertThat(names).containsExactly("Summary", "Reach by local authority", "Data quality", "Method");
+      assertThat(book.getSheet("Reach by local authority").getDrawingPatriarch().getCharts()).hasSize(1);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      // the starter project has two counts and a percent share: no outcome counts, unit costs, money or per-capita metrics
+      "monthly-impact   | 12-month trend, By grantee, Reach by deprivation decile",
+      "funder-portfolio | Reach by grantee, Inclusion by grantee, Portfolio 12-month trend",
+      "inclusion        | Reach by deprivation decile, Reach by local authority, Deprived-area share by grantee"})
+  void everyBuiltInTemplateReportsTheSectionsThisProjectHasMetricsFor(String template, String sections) throws IOException {
+    project.edit(project.yaml(), "template: monthly-impact", "template: " + template);
+
+    Cli.Result r = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        Files.newInputStream(reports.resolve("2026-10/impact-2026-10.xlsx")))) {
+      List<String> names = new java.util.ArrayList<>();
+      book.forEach(sheet -> names.add(sheet.getSheetName()));
+      List<String> expected = new java.util.ArrayList<>(List.of("Summary"));
+      expected.addAll(Arrays.asList(sections.split(", ")));
+      expected.addAll(List.of("Data quality", "Method"));
+      assertThat(names).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void aSecondRunReplacesTheFolderAndLeavesNoTemporaryFolders() throws IOException {
     assertThat(Cli.run("report", "-p", project.file(), "--period", "2026-10").exit()).isZero();
     Path folder = reports.resolve("2026-10");

@@ -34,10 +34,57 @@ class TemplateLoaderTest {
         .extracting(ReportTemplate.Section::id, ReportTemplate.Section::title, ReportTemplate.Section::by,
             ReportTemplate.Section::months, ReportTemplate.Section::chart, ReportTemplate.Section::show)
         .containsExactly(
-            tuple("trend", "12-month trend", "month", 12, "line", "counts"),
-            tuple("grantees", "By grantee", "grantee", 0, "bar", "all"),
-            tuple("inclusion", "Reach by deprivation decile", "deprivation_decile", 0, "bar", "counts"),
-            tuple("cost", "Cost per outcome", "grantee", 0, "bar", "money"));
+            tuple("trend", "12-month trend", "month", 12, "line", List.of("counts")),
+            tuple("outcomes", "Outcomes by grantee", "grantee", 0, "bar", List.of("outcomes")),
+            tuple("grantees", "By grantee", "grantee", 0, "bar", List.of("all")),
+            tuple("inclusion", "Reach by deprivation decile", "deprivation_decile", 0, "bar", List.of("counts", "per_capita")),
+            tuple("cost", "Cost per outcome", "grantee", 0, "bar", List.of("unit_costs")));
+  }
+
+  @Test
+  void theFunderPortfolioTemplatePutsGranteesSideBySide() {
+    ReportTemplate t = TemplateLoader.load("funder-portfolio", project, TEMPLATE_AT);
+
+    assertThat(t.title()).isEqualTo("Funder portfolio report");
+    assertThat(t.sections())
+        .extracting(ReportTemplate.Section::id, ReportTemplate.Section::by, ReportTemplate.Section::show)
+        .containsExactly(
+            tuple("reach", "grantee", List.of("counts")),
+            tuple("outcomes", "grantee", List.of("outcomes")),
+            tuple("unit-costs", "grantee", List.of("unit_costs")),
+            tuple("money", "grantee", List.of("money")),
+            tuple("inclusion", "grantee", List.of("percent")),
+            tuple("trend", "month", List.of("counts")));
+  }
+
+  @Test
+  void theInclusionTemplateShowsReachByDecileAndLocalAuthorityPerCapita() {
+    ReportTemplate t = TemplateLoader.load("inclusion", project, TEMPLATE_AT);
+
+    assertThat(t.title()).isEqualTo("Inclusion report");
+    assertThat(t.sections())
+        .extracting(ReportTemplate.Section::id, ReportTemplate.Section::by, ReportTemplate.Section::show,
+            ReportTemplate.Section::chartShow)
+        .containsExactly(
+            tuple("deciles", "deprivation_decile", List.of("counts", "per_capita"), List.of("per_capita")),
+            tuple("local-authorities", "local_authority", List.of("counts", "per_capita"), List.of("per_capita")),
+            tuple("deprived-share", "grantee", List.of("percent"), List.of("percent")),
+            tuple("decile-trend", "month", List.of("per_capita"), List.of("per_capita")));
+  }
+
+  @Test
+  void showTakesOneWordOrAList() throws IOException {
+    write("mine.yaml", """
+        sections:
+          - { id: a, by: grantee, show: [counts, per_capita, counts], chart_show: per_capita }
+          - { id: b, by: grantee, show: unit_costs }
+        """);
+
+    ReportTemplate t = TemplateLoader.load("mine.yaml", project, TEMPLATE_AT);
+
+    assertThat(t.sections()).extracting(ReportTemplate.Section::show, ReportTemplate.Section::chartShow).containsExactly(
+        tuple(List.of("counts", "per_capita"), List.of("per_capita")),
+        tuple(List.of("unit_costs"), List.of("unit_costs")));
   }
 
   @Test
@@ -60,8 +107,9 @@ class TemplateLoaderTest {
     assertThat(t.title()).isEqualTo("Board pack");
     assertThat(t.source()).isEqualTo(file.toString());
     assertThat(t.sections()).containsExactly(
-        new ReportTemplate.Section("by-area", "Reach by local authority", "local_authority", 0, "bar", "counts", "counts"),
-        new ReportTemplate.Section("channels", "channels", "attributes.channel", 0, "none", "all", "all"));
+        new ReportTemplate.Section("by-area", "Reach by local authority", "local_authority", 0, "bar", List.of("counts"),
+            List.of("counts")),
+        new ReportTemplate.Section("channels", "channels", "attributes.channel", 0, "none", List.of("all"), List.of("all")));
   }
 
   @Test
@@ -72,7 +120,7 @@ class TemplateLoaderTest {
 
     assertThat(t.name()).isEqualTo("plain");
     assertThat(t.title()).isEqualTo("Impact report");
-    assertThat(t.sections()).containsExactly(new ReportTemplate.Section("months", "months", "month", 6, "line", "all", "all"));
+    assertThat(t.sections()).containsExactly(new ReportTemplate.Section("months", "months", "month", 6, "line", List.of("all"), List.of("all")));
   }
 
   @Test
@@ -82,7 +130,7 @@ class TemplateLoaderTest {
 
     assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
     assertThat(e.problems()).extracting(Problem::render).containsExactly(
-        "spotlight.yaml:30:13: unknown template 'quarterly-impact' (use a built-in template (monthly-impact) or a path to a template file)");
+        "spotlight.yaml:30:13: unknown template 'quarterly-impact' (use a built-in template (monthly-impact, funder-portfolio, inclusion) or a path to a template file)");
   }
 
   @Test
@@ -120,12 +168,16 @@ class TemplateLoaderTest {
             by: month
             chrat: line
             show: moneys
+          - id: b
+            by: grantee
+            show: [counts, outcome]
         """);
 
     assertThat(errors("mine.yaml")).containsExactly(
         "mine.yaml:2:1: unknown key 'section' in a report template (did you mean 'sections'?)",
         "mine.yaml:7:5: unknown key 'chrat' in a template section (did you mean 'chart'?)",
-        "mine.yaml:8:11: unknown show 'moneys' (did you mean 'money'?)");
+        "mine.yaml:8:11: unknown show 'moneys' (did you mean 'money'?)",
+        "mine.yaml:11:20: unknown show 'outcome' (did you mean 'outcomes'?)");
   }
 
   @Test

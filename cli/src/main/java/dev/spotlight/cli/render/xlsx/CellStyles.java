@@ -21,6 +21,9 @@ final class CellStyles {
   private final CellStyle title;
   private final CellStyle heading;
   private final CellStyle header;
+  private final CellStyle headerNumber;
+  private final CellStyle headerAfterNumbers;
+  private final CellStyle textAfterNumbers;
   private final CellStyle text;
   private final CellStyle wrapped;
   private final CellStyle note;
@@ -36,9 +39,22 @@ final class CellStyles {
     header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
     header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     header.setBorderBottom(BorderStyle.THIN);
-    header.setVerticalAlignment(VerticalAlignment.TOP);
+    header.setVerticalAlignment(VerticalAlignment.BOTTOM);
+    header.setWrapText(true);
+    this.headerNumber = workbook.createCellStyle();
+    headerNumber.cloneStyleFrom(header);
+    headerNumber.setAlignment(HorizontalAlignment.RIGHT);
+    this.headerAfterNumbers = workbook.createCellStyle();
+    headerAfterNumbers.cloneStyleFrom(header);
+    // An indent applies only to left-aligned cells.
+    headerAfterNumbers.setAlignment(HorizontalAlignment.LEFT);
+    headerAfterNumbers.setIndention((short) 1);
     this.text = workbook.createCellStyle();
     text.setVerticalAlignment(VerticalAlignment.TOP);
+    this.textAfterNumbers = workbook.createCellStyle();
+    textAfterNumbers.cloneStyleFrom(text);
+    textAfterNumbers.setAlignment(HorizontalAlignment.LEFT);
+    textAfterNumbers.setIndention((short) 1);
     this.wrapped = workbook.createCellStyle();
     wrapped.setWrapText(true);
     wrapped.setVerticalAlignment(VerticalAlignment.TOP);
@@ -62,6 +78,21 @@ final class CellStyles {
 
   CellStyle header() {
     return header;
+  }
+
+  /** The header of a column of numbers: right-aligned over its values. */
+  CellStyle headerNumber() {
+    return headerNumber;
+  }
+
+  /** The header of a text column right of numbers: indented, so it does not run into the number beside it. */
+  CellStyle headerAfterNumbers() {
+    return headerAfterNumbers;
+  }
+
+  /** Text in a column right of numbers (a unit, a status), indented like its header. */
+  CellStyle textAfterNumbers() {
+    return textAfterNumbers;
   }
 
   CellStyle text() {

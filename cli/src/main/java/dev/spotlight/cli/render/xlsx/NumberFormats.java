@@ -23,6 +23,14 @@ final class NumberFormats {
     return value == Math.rint(value) ? WHOLE : DECIMAL;
   }
 
+  /** The format of a chart's value axis for {@code metric}: like its cells, without decimals. */
+  static String axis(MetricInfo metric) {
+    if (metric.isMoney()) {
+      return "\"" + CurrencySymbol.prefix(metric.unit()) + "\"" + WHOLE;
+    }
+    return metric.isPercent() ? "0%" : WHOLE;
+  }
+
   /** {@code format} with an explicit plus sign on positive values, for changes. */
   static String signed(String format) {
     return "+" + format + ";-" + format + ";" + format;

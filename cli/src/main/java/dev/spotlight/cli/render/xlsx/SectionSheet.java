@@ -20,6 +20,12 @@ final class SectionSheet {
   /** Rows a table needs besides its data rows: the header, a gap and the footnote. */
   private static final int TABLE_OVERHEAD = 3;
 
+  /** Above this many groups a chart is unreadable; the table alone is clearer. */
+  static final int MAX_CHART_GROUPS = 60;
+
+  /** A table with more value columns than this gets its chart below it instead of beside it. */
+  static final int MAX_COLUMNS_BESIDE = 6;
+
   private enum Part {
     VALUE,
     LOW,
@@ -83,8 +89,9 @@ final class SectionSheet {
     }
 
     int headerRow = out.nextRow();
-    out.header(header);
+    out.header(header, 1);
     out.freezeAbove(headerRow + 1);
+    out.printTitles(headerRow);
     for (String group : table.groups()) {
       Row row = out.row();
       out.text(row, 0, labels.apply(section.dimension(), group), out.styles().text());
@@ -99,9 +106,57 @@ final class SectionSheet {
       }
     }
     out.filter(headerRow, out.nextRow() - 1, columns.size());
+    NativeChart chart = chart(table, columns, headerRow);
+    if (chart != null && columns.size() <= MAX_COLUMNS_BESIDE) {
+      chart.draw(out.sheet(), columns.size() + 2, headerRow);
+      // The footnote goes under the chart too, so its long line does not run beneath the chart.
+      out.skipTo(headerRow + NativeChart.HEIGHT_ROWS);
+    }
     out.gap();
     values.footnote();
+    if (chart != null && columns.size() > MAX_COLUMNS_BESIDE) {
+      // Beside a wide table the chart would sit off screen and shrink the printed page; put it under the table.
+      out.gap();
+      chart.draw(out.sheet(), 0, out.nextRow());
+    }
     out.finish();
+  }
+
+  /** A native chart of the section's charted metrics, when the template asks for one; null for none. */
+  private NativeChart chart(SectionTable table, List<Column> columns, int headerRow) {
+    if (section.chart() == null || "none".equals(section.chart()) || table.groups().size() > MAX_CHART_GROUPS) {
+      return null;
+    }
+    List<String> labels = table.groups().stream().map(g -> this.labels.apply(section.dimension(), g)).toList();
+    List<String> units = new ArrayList<>();
+    NativeChart chart = new NativeChart(section.chart(), section.title(), headerRow + 1, 0, labels);
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
+      if (column.part() != Part.VALUE || !section.chartMetricIds().contains(column.metric().id())) {
+        continue;
+      }
+      Double[] values = table.groups().stream().map(g -> DisplayValue.of(table.cell(g, column.metric().id()))).toArray(Double[]::new);
+      chart.add(new NativeChart.Series(column.header(), i + 1, values));
+      if (!units.contains(String.valueOf(column.metric().unit()))) {
+        units.add(String.valueOf(column.metric().unit()));
+      }
+    }
+    if (units.isEmpty()) {
+      return null;
+    }
+    if (units.size() == 1 && !"null".equals(units.get(0))) {
+      chart.valueAxisTitle(unitTitle(units.get(0)));
+      MetricInfo first = columns.stream().filter(c -> section.chartMetricIds().contains(c.metric().id())).findFirst().orElseThrow().metric();
+      chart.valueFormat(NumberFormats.axis(first));
+    }
+    return chart;
+  }
+
+  private static String unitTitle(String unit) {
+    if (unit.matches("[A-Z]{3}")) {
+      return unit;
+    }
+    return "percent".equals(unit) ? "%" : unit;
   }
 
   private List<Column> columns(SectionTable table) {
@@ -119,6 +174,7 @@ final class SectionSheet {
 
   private String dimensionHeader() {
     String dimension = section.dimension() == null || section.dimension().isBlank() ? "Group" : section.dimension();
+    dimension = dimension.replaceFirst("^attributes\\.", "").replace('_', ' ');
     return dimension.substring(0, 1).toUpperCase(Locale.ROOT) + dimension.substring(1);
   }
 

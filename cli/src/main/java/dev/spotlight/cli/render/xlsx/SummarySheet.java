@@ -8,13 +8,23 @@ import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.result.MetricStatus;
 import dev.spotlight.metrics.result.ResultRow;
 import dev.spotlight.metrics.result.ResultTable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 
-/** The Summary sheet: project and period, every headline metric with its change on the previous period, and links to the other sheets. */
+/**
+ * The Summary sheet: project and period, every headline metric with its change on the previous period
+ * and on the same period a year earlier, and links to the other sheets.
+ */
 final class SummarySheet {
 
   static final List<String> HEADER = List.of("Metric", "Value", "Previous", "Change", "Change %", "Unit", "Status");
+  /** The interval columns after Value, when any headline metric has an interval. */
+  static final List<String> BOUNDS = List.of("Low (95%)", "High (95%)");
+
+  /** The header when the report compares with the same period a year earlier too. */
+  static final List<String> HEADER_WITH_YEAR = List.of(
+      "Metric", "Value", "Previous", "Change", "Change %", "A year earlier", "Change on a year", "Change % on a year", "Unit", "Status");
 
   private final ReportContent content;
 
@@ -31,28 +41,54 @@ final class SummarySheet {
     if (content.previousPeriod() != null) {
       out.line("Compared with " + describe(content.previousPeriod()), out.styles().text());
     }
+    boolean yearAgo = content.headlineYearAgo() != null && content.yearAgoPeriod() != null;
+    if (yearAgo) {
+      out.line("and with " + describe(content.yearAgoPeriod()) + ", a year earlier", out.styles().text());
+    }
     out.gap();
 
+    boolean bounds = content.metrics().stream()
+        .map(m -> headline(content.headline(), m.id()))
+        .anyMatch(r -> r != null && (r.low() != null || r.high() != null));
+    List<String> header = new ArrayList<>(yearAgo ? HEADER_WITH_YEAR : HEADER);
+    if (bounds) {
+      header.addAll(2, BOUNDS);
+    }
     int headerRow = out.nextRow();
-    out.header(HEADER);
+    // Unit and Status, the last two columns, are text.
+    out.header(header, 1, header.size() - 2);
     out.freezeAbove(headerRow + 1);
+    out.printTitles(headerRow);
     for (MetricInfo metric : content.metrics()) {
       ResultRow now = headline(content.headline(), metric.id());
       ResultRow before = headline(content.headlinePrevious(), metric.id());
       Row row = out.row();
       out.text(row, 0, metric.label(), out.styles().text());
       values.value(row, 1, metric, now);
-      values.value(row, 2, metric, before);
-      change(values, row, metric, now, before, marks);
-      out.text(row, 5, metric.unit(), out.styles().text());
-      out.text(row, 6, now == null ? "no result" : now.status().label(), out.styles().text());
+      int col = 2;
+      if (bounds) {
+        values.bound(row, col++, metric, now, now == null ? null : now.low());
+        values.bound(row, col++, metric, now, now == null ? null : now.high());
+      }
+      values.value(row, col++, metric, before);
+      change(values, row, col, metric, now, before, marks);
+      col += 2;
+      if (yearAgo) {
+        ResultRow earlier = headline(content.headlineYearAgo(), metric.id());
+        values.value(row, col++, metric, earlier);
+        change(values, row, col, metric, now, earlier, marks);
+        col += 2;
+      }
+      out.text(row, col, metric.unit(), out.styles().textAfterNumbers());
+      out.text(row, col + 1, now == null ? "no result" : now.status().label(), out.styles().textAfterNumbers());
     }
-    out.filter(headerRow, out.nextRow() - 1, HEADER.size() - 1);
+    int lastRow = out.nextRow() - 1;
+    out.filter(headerRow, lastRow, header.size() - 1);
     out.gap();
     values.footnote();
     out.line(
         "Change is the difference in the metric's own unit (percentage points for rates); Change % is relative to"
-            + " the previous value and blank when that is zero or undefined.",
+            + " the earlier value and blank when that is zero or undefined.",
         out.styles().note());
     out.gap();
 
@@ -67,26 +103,27 @@ final class SummarySheet {
    * A change built from a suppressed value is suppressed too (SPEC §5), since it would reveal the
    * small count; otherwise a change needs both values.
    */
-  private static void change(ValueCells values, Row row, MetricInfo metric, ResultRow now, ResultRow before, StatusMarks marks) {
+  private static void change(
+      ValueCells values, Row row, int column, MetricInfo metric, ResultRow now, ResultRow before, StatusMarks marks) {
     if (now == null || before == null) {
       return;
     }
     if (now.status() == MetricStatus.SUPPRESSED || before.status() == MetricStatus.SUPPRESSED) {
-      values.mark(row, 3, marks.suppressed());
-      values.mark(row, 4, marks.suppressed());
+      values.mark(row, column, marks.suppressed());
+      values.mark(row, column + 1, marks.suppressed());
       return;
     }
     Double current = DisplayValue.of(now);
     Double previous = DisplayValue.of(before);
     if (current == null || previous == null) {
-      values.mark(row, 3, StatusMarks.UNDEFINED);
+      values.mark(row, column, StatusMarks.UNDEFINED);
       return;
     }
     double change = current - previous;
-    values.number(row, 3, metric, change, true);
+    values.number(row, column, metric, change, true);
     if (previous != 0) {
       // Relative to the size of the previous value, so a rise reads as positive even from a negative base.
-      values.relative(row, 4, change / Math.abs(previous));
+      values.relative(row, column + 1, change / Math.abs(previous));
     }
   }
 

@@ -15,6 +15,11 @@ class SheetNamesTest {
   }
 
   @Test
+  void dropsCommasThatWouldBreakChartReferences() {
+    assertThat(new SheetNames().unique("People per 1,000 residents")).isEqualTo("People per 1000 residents");
+  }
+
+  @Test
   void numbersNamesAlreadyTakenIgnoringCase() {
     SheetNames names = new SheetNames("Summary", "Method");
 

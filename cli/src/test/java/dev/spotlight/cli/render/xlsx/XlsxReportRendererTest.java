@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.spotlight.cli.render.ReportContent;
 import dev.spotlight.cli.render.ReportFixtures;
+import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.result.MetricStatus;
 import dev.spotlight.metrics.result.ResultRow;
 import dev.spotlight.metrics.result.ResultTable;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,11 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -125,6 +132,193 @@ class XlsxReportRendererTest {
       assertThat(completion.getCell(3).getStringCellValue()).isEqualTo("–");
       assertThat(completion.getCell(4)).isNull();
     }
+  }
+
+  @Test
+  void summaryComparesWithTheSamePeriodAYearEarlier() throws IOException {
+    ReportContent base = ReportFixtures.content();
+    Period october2025 = new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 31), "2025-10");
+    ResultTable yearAgo =
+        new ResultTable(
+            october2025,
+            List.of(),
+            List.of(
+                new ResultRow("participants", "2025-10", Map.of(), 1000.0, null, null, MetricStatus.OK),
+                new ResultRow("grant_spend", "2025-10", Map.of(), 20000.0, null, null, MetricStatus.OK),
+                new ResultRow("completion_rate", "2025-10", Map.of(), null, null, null, MetricStatus.SUPPRESSED)));
+    ReportContent content =
+        new ReportContent(
+            base.projectName(), base.currency(), base.fx(), base.granteeNames(), base.minCell(), base.rounding(), base.engine(),
+            base.toolVersion(), base.period(), base.previousPeriod(), base.metrics(), base.headline(), base.headlinePrevious(),
+            october2025, yearAgo, base.sections(), base.quality(), base.inputs());
+    try (XSSFWorkbook book = open(new XlsxReportRenderer().writeFiles(content, reportDir.resolve("year")).get(0))) {
+      Sheet summary = book.getSheet("Summary");
+      assertThat(summary.getRow(3).getCell(0).getStringCellValue()).isEqualTo("and with 2025-10 (2025-10-01 to 2025-10-31), a year earlier");
+      assertThat(texts(summary.getRow(5))).containsExactly("Metric", "Value", "Previous", "Change", "Change %", "A year earlier",
+          "Change on a year", "Change % on a year", "Unit", "Status");
+
+      // 1,234 people now against 1,000 a year earlier: +234, +23.4%
+      Row participants = rowStartingWith(summary, "Participants");
+      assertNumber(participants.getCell(5), 1000, "#,##0");
+      assertNumber(participants.getCell(6), 234, "+#,##0;-#,##0;#,##0");
+      assertNumber(participants.getCell(7), 0.234, "+0.0%;-0.0%;0.0%");
+      assertThat(participants.getCell(8).getStringCellValue()).isEqualTo("people");
+
+      // £15,234.567 against £20,000: -£4,765.433, -23.83%
+      Row spend = rowStartingWith(summary, "Grant spend");
+      assertNumber(spend.getCell(6), 15234.567 - 20000, "+\"£\"#,##0.00;-\"£\"#,##0.00;\"£\"#,##0.00");
+      assertThat(spend.getCell(7).getNumericCellValue()).isCloseTo(-0.23827165, org.assertj.core.data.Offset.offset(1e-8));
+
+      // a suppressed year-ago rate hides both changes on the year, not the previous-period ones
+      Row completion = rowStartingWith(summary, "Completion rate");
+      assertThat(List.of(completion.getCell(5), completion.getCell(6), completion.getCell(7)))
+          .extracting(Cell::getStringCellValue)
+          .containsExactly("<5", "<5", "<5");
+      assertNumber(completion.getCell(1), 0.4567, "0.0%");
+    }
+  }
+
+  @Test
+  void summaryShowsIntervalBoundsWhenAHeadlineMetricHasThem() throws IOException {
+    ReportContent base = ReportFixtures.content();
+    ResultTable headline =
+        new ResultTable(
+            ReportFixtures.OCTOBER,
+            List.of(),
+            List.of(
+                new ResultRow("participants", "2026-10", Map.of(), 1234.0, null, null, MetricStatus.OK),
+                new ResultRow("grant_spend", "2026-10", Map.of(), 15234.567, null, null, MetricStatus.OK),
+                new ResultRow("completion_rate", "2026-10", Map.of(), 0.4567, 0.41, 0.50, MetricStatus.OK)));
+    ReportContent content =
+        new ReportContent(
+            base.projectName(), base.currency(), base.fx(), base.granteeNames(), base.minCell(), base.rounding(), base.engine(),
+            base.toolVersion(), base.period(), base.previousPeriod(), base.metrics(), headline, base.headlinePrevious(),
+            base.sections(), base.quality(), base.inputs());
+    try (XSSFWorkbook book = open(new XlsxReportRenderer().writeFiles(content, reportDir.resolve("bounds")).get(0))) {
+      Sheet summary = book.getSheet("Summary");
+      assertThat(texts(summary.getRow(4)))
+          .containsExactly("Metric", "Value", "Low (95%)", "High (95%)", "Previous", "Change", "Change %", "Unit", "Status");
+      Row completion = rowStartingWith(summary, "Completion rate");
+      assertNumber(completion.getCell(2), 0.41, "0.0%");
+      assertNumber(completion.getCell(3), 0.50, "0.0%");
+      assertNumber(completion.getCell(4), 0.5, "0.0%");
+      // 45.67% against 50%: -4.33 points, -8.66% relative
+      assertThat(completion.getCell(5).getNumericCellValue()).isCloseTo(-0.0433, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(completion.getCell(6).getNumericCellValue()).isCloseTo(-0.0866, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(completion.getCell(7).getStringCellValue()).isEqualTo("percent");
+      Row participants = rowStartingWith(summary, "Participants");
+      assertThat(participants.getCell(2)).as("no interval, no bound").isNull();
+      assertNumber(participants.getCell(4), 1000, "#,##0");
+    }
+  }
+
+  @Test
+  void sectionTablesHaveNativeChartsThatReadTheirCells() {
+    XSSFSheet grantees = workbook.getSheet("By grantee");
+    List<XSSFChart> charts = grantees.getDrawingPatriarch().getCharts();
+    assertThat(charts).hasSize(1);
+    XDDFChartData bars = charts.get(0).getChartSeries().get(0);
+    assertThat(bars).isInstanceOf(XDDFBarChartData.class);
+    // header on row 3, four grantees on rows 4 to 7; every metric of the table is a series, bounds are not
+    assertThat(seriesRefs(bars)).containsExactly(
+        "'By grantee'!$B$4:$B$7", "'By grantee'!$C$4:$C$7", "'By grantee'!$D$4:$D$7");
+    assertThat(bars.getSeries(0).getCategoryData().getDataRangeReference()).isEqualTo("'By grantee'!$A$4:$A$7");
+    assertThat(charts.get(0).getCTChart().isSetLegend()).as("several series need a legend").isTrue();
+    // grantee-x's participants are suppressed: a gap in the cached values, not a zero
+    assertThat(cachedIndexes(bars, 0)).containsExactly(0L, 2L, 3L);
+    // beside the table: one column after the last (F), level with the header
+    var from = grantees.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray(0).getFrom();
+    assertThat(from.getCol()).isEqualTo(7);
+    assertThat(from.getRow()).isEqualTo(2);
+
+    XSSFSheet trend = workbook.getSheet("Participants by month");
+    XDDFChartData lines = trend.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0);
+    assertThat(lines).isInstanceOf(XDDFLineChartData.class);
+    assertThat(seriesRefs(lines)).containsExactly("'Participants by month'!$B$5:$B$16", "'Participants by month'!$C$5:$C$16");
+    assertThat(trend.getDrawingPatriarch().getCharts().get(0).getTitleText().getString()).isEqualTo("Participants by month");
+    // months sorted: March 2026 is the fifth and suppressed
+    assertThat(cachedIndexes(lines, 0)).hasSize(11).doesNotContain(4L);
+
+    assertThat(workbook.getSheet(EMPTY_SHEET).getDrawingPatriarch()).as("no chart without data").isNull();
+    assertThat(workbook.getSheet("Summary").getDrawingPatriarch()).isNull();
+  }
+
+  @Test
+  void everySheetPrintsLandscapeOnePageWideWithItsHeaderRepeated() {
+    for (Sheet sheet : workbook) {
+      assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+      assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+      assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+      assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isEqualTo((short) 0);
+    }
+    assertThat(workbook.getSheet("Participants by month").getRepeatingRows().formatAsString()).isEqualTo("4:4");
+    assertThat(workbook.getSheet("By grantee").getRepeatingRows().formatAsString()).isEqualTo("3:3");
+    assertThat(workbook.getSheet("Summary").getRepeatingRows().formatAsString()).isEqualTo("5:5");
+  }
+
+  @Test
+  void headersWrapAndNumberHeadersAlignRight() {
+    Row header = workbook.getSheet("By grantee").getRow(2);
+    assertThat(header.getCell(0).getCellStyle().getWrapText()).isTrue();
+    assertThat(header.getCell(0).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.GENERAL);
+    assertThat(header.getCell(1).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+    // "Completion rate high" wraps at 16 characters onto two lines rather than widening its column
+    assertThat(header.getHeightInPoints()).isEqualTo(30f);
+    assertThat(workbook.getSheet("By grantee").getColumnWidth(5)).isLessThan(22 * 256);
+    Row summary = workbook.getSheet("Summary").getRow(4);
+    assertThat(summary.getCell(1).getCellStyle().getAlignment()).as("Value").isEqualTo(HorizontalAlignment.RIGHT);
+    assertThat(summary.getCell(5).getCellStyle().getAlignment()).as("Unit").isEqualTo(HorizontalAlignment.LEFT);
+    assertThat(summary.getCell(5).getCellStyle().getIndention()).as("Unit").isEqualTo((short) 1);
+    assertThat(rowStartingWith(workbook.getSheet("Summary"), "Participants").getCell(5).getCellStyle().getIndention()).isEqualTo((short) 1);
+    assertThat(summary.getCell(6).getCellStyle().getAlignment()).as("Status").isEqualTo(HorizontalAlignment.LEFT);
+  }
+
+  @Test
+  void dataThatLooksLikeFormulasIsWrittenAsText() throws IOException {
+    List<String> names = List.of("=1+1", "+cmd|' /C calc'!A0", "@SUM(A1:A2)", "-2+3", "=HYPERLINK(\"http://x\",\"y\")");
+    List<ResultRow> rows = new ArrayList<>();
+    for (String name : names) {
+      rows.add(new ResultRow("participants", "2026-10", Map.of("grantee", name), 7.0, null, null, MetricStatus.OK));
+    }
+    ReportContent base = ReportFixtures.content();
+    ReportContent.SectionContent section = new ReportContent.SectionContent("hostile", "Hostile", "grantee", "bar",
+        List.of("participants"), new ResultTable(ReportFixtures.OCTOBER, List.of("grantee"), rows), "=note(1)");
+    ReportContent content = new ReportContent(base.projectName(), base.currency(), base.fx(), base.granteeNames(), base.minCell(),
+        base.rounding(), base.engine(), base.toolVersion(), base.period(), base.previousPeriod(), base.metrics(), base.headline(),
+        base.headlinePrevious(), List.of(section), base.quality(), base.inputs());
+    try (XSSFWorkbook book = open(new XlsxReportRenderer().writeFiles(content, reportDir.resolve("hostile")).get(0))) {
+      Sheet sheet = book.getSheet("Hostile");
+      List<String> found = new ArrayList<>();
+      for (Row row : sheet) {
+        for (Cell cell : row) {
+          assertThat(cell.getCellType()).as(cell.getAddress().formatAsString()).isNotEqualTo(CellType.FORMULA);
+        }
+      }
+      for (String name : names) {
+        Row row = rowStartingWith(sheet, name);
+        assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+        found.add(row.getCell(0).getStringCellValue());
+      }
+      assertThat(found).containsExactlyElementsOf(names);
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=note(1)");
+    }
+  }
+
+  private static List<String> seriesRefs(XDDFChartData data) {
+    List<String> refs = new ArrayList<>();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      refs.add(data.getSeries(i).getValuesData().getDataRangeReference());
+    }
+    return refs;
+  }
+
+  /** The point indexes a series caches; a hidden value leaves its index out. */
+  private static List<Long> cachedIndexes(XDDFChartData data, int series) {
+    XDDFChartData.Series s = data.getSeries(series);
+    org.openxmlformats.schemas.drawingml.x2006.chart.CTNumData cache = s instanceof XDDFBarChartData.Series bar
+        ? bar.getCTBarSer().getVal().getNumRef().getNumCache()
+        : ((XDDFLineChartData.Series) s).getCTLineSer().getVal().getNumRef().getNumCache();
+    return cache.getPtList().stream().map(pt -> pt.getIdx()).toList();
   }
 
   @Test
