@@ -36,6 +36,11 @@ public final class LoopbackServer implements AutoCloseable {
     void send(HttpExchange exchange) throws IOException;
   }
 
+  static {
+    // without it each small answer waits ~40 ms for a delayed ACK (Nagle)
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final Deque<Answer> script = new ArrayDeque<>();
   private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
