@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Pages a live API by time window, through a {@link Checkpoint}: a window already done in an interrupted
@@ -27,22 +28,23 @@ public final class WindowPager {
   /** One complete answer: its window, its saved body and whether it came from the checkpoint. */
   public record Page(TimeWindow window, Path file, JsonNode json, int records, boolean resumed) {}
 
-  /** A whole JSON body with its bytes, as saved. */
-  private record Body(byte[] bytes, JsonNode json) {}
-
   private final LiveHttp http;
   private final Checkpoint checkpoint;
   private final Map<String, String> headers;
   private final ToIntFunction<JsonNode> records;
   private final int pageMax;
   private final Duration minWindow;
+  private final UnaryOperator<JsonNode> slim;
 
   /**
    * @param records how many records an answer holds (compared with {@code pageMax})
+   *     and may throw when the answer is not what the API should send
    * @param pageMax the most records the server returns for one request; 0 when it does not cap answers
+   * @param slim what of an answer is kept (and saved in the checkpoint), e.g. only the fields the connector reads
    */
   public WindowPager(LiveHttp http, Checkpoint checkpoint, Map<String, String> headers, ToIntFunction<JsonNode> records,
-      int pageMax, Duration minWindow) {
+      int pageMax, Duration minWindow, UnaryOperator<JsonNode> slim) {
+    this.slim = slim;
     this.http = http;
     this.checkpoint = checkpoint;
     this.headers = Map.copyOf(headers);
@@ -78,8 +80,8 @@ public final class WindowPager {
       }
     }
     URI target = uri.apply(window);
-    Body body = http.get(target, headers, bytes -> new Body(bytes, BodyCheck.JSON.check(bytes)));
-    int n = records.applyAsInt(body.json());
+    JsonNode json = http.get(target, headers, BodyCheck.JSON);
+    int n = records.applyAsInt(json);
     if (pageMax > 0 && n >= pageMax) {
       if (window.length().compareTo(minWindow.multipliedBy(2)) < 0) {
         throw new SpotlightException(ExitKind.DATA, Location.NONE,
@@ -92,9 +94,35 @@ public final class WindowPager {
       }
       return;
     }
-    Path file = checkpoint.save(pageKey, body.bytes());
-    Page page = new Page(window, file, body.json(), n, false);
+    Page page = save(pageKey, window, json, n);
     out.add(page);
     done.accept(page);
+  }
+
+  /** Fetches one unwindowed request (e.g. a list of services) through the checkpoint. */
+  public Page fetchOnce(String key, URI uri) {
+    if (checkpoint.has(key)) {
+      Path file = checkpoint.file(key);
+      try {
+        JsonNode json = BodyCheck.JSON.check(Files.readAllBytes(file));
+        return new Page(null, file, json, records.applyAsInt(json), true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read checkpoint page " + file + ": " + e.getMessage(), e);
+      } catch (BadBody e) {
+        // a damaged page is asked again
+      }
+    }
+    JsonNode json = http.get(uri, headers, BodyCheck.JSON);
+    return save(key, null, json, records.applyAsInt(json));
+  }
+
+  private Page save(String key, TimeWindow window, JsonNode json, int n) {
+    JsonNode kept = slim.apply(json);
+    try {
+      Path file = checkpoint.save(key, BodyCheck.Json.MAPPER.writeValueAsBytes(kept));
+      return new Page(window, file, kept, n, false);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
   }
 }

@@ -75,7 +75,11 @@ public final class Open311Connector implements Connector {
         new ConnectorOption("services", false, "a saved services.json or services.xml; names service codes a request leaves unnamed"),
         new ConnectorOption("closed_is_fixed", false, "true (default): a closed request is also report.fixed; false: only report.closed"),
         new ConnectorOption("on_bad_row", false, "error (default) or skip"),
-        new ConnectorOption("url", false, "not available yet: live endpoints are planned (also jurisdiction_id, api_key_env)"));
+        new ConnectorOption("url", false, "instead of files: the GeoReport v2 base URL of a live server, e.g. https://city.example/open311/v2"),
+        new ConnectorOption("jurisdiction_id", false, "live: the jurisdiction_id parameter, when the server hosts several"),
+        new ConnectorOption("api_key_env", false, "live: the environment variable holding the API key (sent as api_key)"),
+        new ConnectorOption("page_max", false, "live: the most requests the server returns per call (default 1000); a full window is split"),
+        new ConnectorOption("window_days", false, "live: days per request window, 1 to 90 (default 90)"));
   }
 
   @Override
@@ -100,7 +104,16 @@ public final class Open311Connector implements Connector {
     validate(source, problems);
     problems.throwIfAny();
     Open311Options options = Open311Options.parse(source.options(), problems);
+    if (options.live() != null) {
+      return new Open311Live(this, source, context, options).pull();
+    }
     List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
+    Path services = options.services() == null ? null : source.projectDir().resolve(options.services()).normalize();
+    return pullFiles(source, context, options, files, services);
+  }
+
+  /** Reads saved (or, for live sources, fetched) responses {@code files} and the services list {@code services} (or null). */
+  PullResult pullFiles(SourceSpec source, PullContext context, Open311Options options, List<Path> files, Path services) {
     Connection c = context.connection();
     try {
       try (Statement s = c.createStatement()) {
@@ -131,8 +144,8 @@ public final class Open311Connector implements Connector {
         inputFiles.add(new PullResult.InputFile(file.toString(), sha.join(), n));
         context.progress().recordsRead(source.name(), read);
       }
-      if (options.services() != null) {
-        inputFiles.add(loadServices(c, source.projectDir().resolve(options.services()).normalize(), options, context.scratchDir()));
+      if (services != null) {
+        inputFiles.add(loadServices(c, services, options, context.scratchDir()));
       }
       return judgeAndStage(c, source, options, inputs, inputFiles, read);
     } catch (SQLException e) {

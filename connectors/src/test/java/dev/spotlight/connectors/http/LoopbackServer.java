@@ -59,10 +59,18 @@ public final class LoopbackServer implements AutoCloseable {
         a = script.pollFirst();
       }
       if (a == null) {
-        a = fallback.apply(exchange.getRequestURI());
+        try {
+          a = fallback.apply(exchange.getRequestURI());
+        } catch (RuntimeException e) {
+          e.printStackTrace();
+          throw e;
+        }
       }
       try {
         a.send(exchange);
+      } catch (RuntimeException e) {
+        e.printStackTrace();
+        throw e;
       } finally {
         exchange.close();
       }

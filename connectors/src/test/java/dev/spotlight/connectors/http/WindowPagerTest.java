@@ -61,7 +61,7 @@ class WindowPagerTest {
 
   private WindowPager pager(Checkpoint checkpoint, LoopbackServer.RecordingSleeper sleeper) {
     LiveHttp http = new LiveHttp(LoopbackServer.policy(sleeper, NOW), Redaction.none(), "source 'test'");
-    return new WindowPager(http, checkpoint, Map.of(), JsonNode::size, 4, Duration.ofMinutes(1));
+    return new WindowPager(http, checkpoint, Map.of(), JsonNode::size, 4, Duration.ofMinutes(1), j -> j);
   }
 
   private URI uri(TimeWindow w) {
