@@ -51,6 +51,7 @@ public final class PullStage {
       warnAboutUndeclared(project);
       for (SourceSpec source : chosen) {
         long start = System.nanoTime();
+        progress.recordsRead(source.name(), 0);
         SourcePull.Outcome outcome = puller.run(context.connectors().get(source.connector(), source.location()), source, progress);
         var r = outcome.result();
         PullRecord record = new PullRecord(source.name(), source.connector(), Instant.now(context.app().clock()).toString(),
