@@ -99,11 +99,11 @@ public final class LiveHttp {
         badBody = false;
         wait = policy.backoff(attempt);
       } catch (ConnectException e) {
-        last = "cannot connect (" + redaction.text(String.valueOf(e.getMessage())) + ")";
+        last = "cannot connect" + (e.getMessage() == null ? "" : " (" + redaction.text(e.getMessage()) + ")");
         badBody = false;
         wait = policy.backoff(attempt);
       } catch (IOException e) {
-        last = "connection error (" + redaction.text(String.valueOf(e.getMessage())) + ")";
+        last = "connection error" + (e.getMessage() == null ? "" : " (" + redaction.text(e.getMessage()) + ")");
         badBody = false;
         wait = policy.backoff(attempt);
       }
