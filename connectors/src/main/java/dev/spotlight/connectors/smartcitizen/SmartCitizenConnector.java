@@ -73,15 +73,15 @@ public final class SmartCitizenConnector implements Connector {
   public List<ConnectorOption> options() {
     return List.of(
         new ConnectorOption("files", true, "path or glob (or a list) of SD-card CSV files, relative to the project file (or devices: for the API)"),
+        new ConnectorOption("device", false, "device id for every file; default the file name without extension"
+            + " (the folder name when the file is named by date, e.g. 20-09-02.CSV)"),
+        new ConnectorOption("sensors", false, "sensor keys to keep (first header row, e.g. [TEMP, NOISE_A]); with devices: sensor ids; default all"),
+        new ConnectorOption("on_bad_row", false, "error (default) or skip"),
         new ConnectorOption("devices", false, "instead of files: device ids to read from the readings API, e.g. [1616]"),
         new ConnectorOption("rollup", false, "API: the readings' rollup, e.g. 1h (default) or 15m"),
         new ConnectorOption("url", false, "API: base URL (default https://api.smartcitizen.me)"),
         new ConnectorOption("token_env", false, "API: environment variable holding an access token (sent as a Bearer token)"),
-        new ConnectorOption("window_days", false, "API: days per readings request (default 30)"),
-        new ConnectorOption("device", false, "device id for every file; default the file name without extension"
-            + " (the folder name when the file is named by date, e.g. 20-09-02.CSV)"),
-        new ConnectorOption("sensors", false, "sensor keys to keep (first header row, e.g. [TEMP, NOISE_A]); with devices: sensor ids; default all"),
-        new ConnectorOption("on_bad_row", false, "error (default) or skip"));
+        new ConnectorOption("window_days", false, "API: days per readings request (default 30)"));
   }
 
   @Override
