@@ -1,0 +1,112 @@
+package dev.spotlight.cli.commands;
+
+import static dev.spotlight.cli.Cli.assertFailed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.spotlight.cli.Cli;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spotlight pull} with a live open311 source on a loopback server: the period asked, the key, exit 6. */
+class PullCommandLiveTest {
+
+  private static final String KEY = "live-key-98765";
+
+  @TempDir Path dir;
+  private HttpServer server;
+  private final List<URI> asked = Collections.synchronizedList(new ArrayList<>());
+  private volatile int status = 200;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", ex -> {
+      asked.add(ex.getRequestURI());
+      String body = ex.getRequestURI().getPath().endsWith("services.json")
+          ? "[{\"service_code\": \"POT\", \"service_name\": \"Pothole\"}]"
+          : "[{\"service_request_id\": 7, \"status\": \"closed\", \"service_code\": \"POT\", \"requested_datetime\": \"2026-10-05T10:00:00+01:00\","
+              + " \"updated_datetime\": \"2026-10-05T16:00:00+01:00\"}]";
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+    Files.writeString(dir.resolve("spotlight.yaml"), "name: Live\ntimezone: Europe/London\nsources:\n  - name: city\n    connector: open311\n"
+        + "    grantee: council\n    options:\n      url: http://127.0.0.1:" + server.getAddress().getPort() + "/open311/v2\n"
+        + "      api_key_env: CITY_KEY\nmetrics:\n  - catalog: core\n");
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private Cli.Result pull(Map<String, String> env, String... extra) {
+    List<String> args = new ArrayList<>(List.of("pull", "-p", dir.resolve("spotlight.yaml").toString()));
+    args.addAll(List.of(extra));
+    return Cli.run(env, args.toArray(String[]::new));
+  }
+
+  private static Map<String, String> env() {
+    return Map.of("SPOTLIGHT_PSEUDONYM_KEY", "a test key", "CITY_KEY", KEY);
+  }
+
+  private String requestsQuery() {
+    return asked.stream().filter(u -> u.getPath().endsWith("requests.json")).findFirst().orElseThrow().getRawQuery();
+  }
+
+  @Test
+  void asksALiveSourceForThePeriod() {
+    Cli.Result r = pull(env(), "--period", "2026-10");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().lines().toList().get(1)).matches("city +1 +1 +0 +0 +\\d+\\.\\d");
+    assertThat(requestsQuery()).isEqualTo("start_date=2026-09-30T23%3A00%3A00Z&end_date=2026-11-01T00%3A00%3A00Z&api_key=" + KEY);
+    assertThat(dir.resolve(".spotlight/store/activity/source=city/month=2026-10")).isDirectory();
+  }
+
+  @Test
+  void withoutAPeriodAsksForTheLast90DaysAndToday() {
+    // the test clock says 2026-11-15 09:30 UTC: from 17 August (midnight BST) to midnight GMT after 15 November
+    Cli.Result r = pull(env());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    List<String> windows = asked.stream().filter(u -> u.getPath().endsWith("requests.json")).map(URI::getRawQuery).toList();
+    assertThat(windows).hasSize(2);
+    // 91 days: one window of 90 days (90 × 24 h) and the rest
+    assertThat(windows.get(0)).startsWith("start_date=2026-08-16T23%3A00%3A00Z&end_date=2026-11-14T23%3A00%3A00Z&");
+    assertThat(windows.get(1)).startsWith("start_date=2026-11-14T23%3A00%3A00Z&end_date=2026-11-16T00%3A00%3A00Z&");
+  }
+
+  @Test
+  void aRefusedRequestIsExit6WithTheKeyRedacted() {
+    status = 403;
+    Cli.Result r = pull(env(), "--period", "2026-10");
+    assertFailed(r, 6, "source 'city': GET http://127.0.0.1:" + server.getAddress().getPort()
+        + "/open311/v2/services.json?api_key=REDACTED answered HTTP 403 (not retried)"
+        + " (check the key or token in the source's *_env option and that it may read this endpoint)");
+    assertThat(r.err()).doesNotContain(KEY);
+  }
+
+  @Test
+  void anUnsetKeyVariableIsExit3() {
+    assertFailed(pull(Map.of("SPOTLIGHT_PSEUDONYM_KEY", "a test key"), "--period", "2026-10"), 3,
+        dir.resolve("spotlight.yaml") + ":9:20: api_key_env: environment variable 'CITY_KEY' is not set (export CITY_KEY=<the key>)");
+    assertThat(asked).isEmpty();
+  }
+}
