@@ -182,6 +182,35 @@ class LiveHttpTest {
   }
 
   @Test
+  void aConnectionResetIsRetried() throws Exception {
+    // a raw socket server: the first two connections are reset (RST) after the request arrives, the third answers
+    try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+      Thread t = new Thread(() -> {
+        while (!raw.isClosed()) {
+          try (java.net.Socket s = raw.accept()) {
+            s.getInputStream().read(new byte[4096]);
+            if (connections.incrementAndGet() <= 2) {
+              s.setSoLinger(true, 0);
+            } else {
+              s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n[1,2,3]")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      JsonNode body = http.get(URI.create("http://127.0.0.1:" + raw.getLocalPort() + "/x"), Map.of(), BodyCheck.JSON);
+      assertThat(body).hasSize(3);
+      assertThat(connections.get()).isGreaterThanOrEqualTo(3);
+      assertThat(sleeper.waits).isNotEmpty();
+    }
+  }
+
+  @Test
   void sendsTheGivenHeaders() {
     server.then(json("{}"));
     http.get(server.uri("/x"), Map.of("Authorization", "Bearer " + SECRET), BodyCheck.JSON);
