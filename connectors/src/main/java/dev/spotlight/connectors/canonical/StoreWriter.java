@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,15 @@ public final class StoreWriter {
    * (a table that was not staged leaves the source with no rows in it).
    */
   public Written replaceSource(Connection connection, String source, Map<String, String> outcomeOverrides) {
+    return replaceSource(connection, source, outcomeOverrides, null);
+  }
+
+  /**
+   * Like {@link #replaceSource(Connection, String, Map)} for a live pull that covered only
+   * {@code liveMonths} (null: the whole history): the source's activity in other months is carried
+   * over unchanged, less any event the pull brought again. Costs are replaced as a whole.
+   */
+  public Written replaceSource(Connection connection, String source, Map<String, String> outcomeOverrides, List<YearMonth> liveMonths) {
     Path work = layout.scratchDir().resolve("pull-" + UUID.randomUUID());
     try {
       Files.createDirectories(work);
@@ -52,6 +62,10 @@ public final class StoreWriter {
         activityRows = writeActivity(connection, stagedActivity, outcomeOverrides);
       }
       Files.createDirectories(stagedActivity);
+      if (liveMonths != null) {
+        MonthCarryOver.carry(connection, layout.sourceDir(CanonicalTable.ACTIVITY, source), stagedActivity, liveMonths,
+            activityRows > 0 ? StagingTables.ACTIVITY : null);
+      }
       if (StagingTables.exists(connection, CanonicalTable.COSTS)) {
         costRows = writeCosts(connection, stagedCosts);
       }

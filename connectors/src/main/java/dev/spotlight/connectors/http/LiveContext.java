@@ -1,10 +1,16 @@
 package dev.spotlight.connectors.http;
 
+import dev.spotlight.common.error.ExitKind;
+import dev.spotlight.common.error.Location;
+import dev.spotlight.common.error.SpotlightException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,22 +31,34 @@ public record LiveContext(LocalDate periodStart, LocalDate periodEnd, Map<String
   }
 
   /**
-   * The time range to ask for in {@code zone}: the period's first day at midnight to midnight after its
-   * last day; without a period, the 90 days before today and today. Whole days keep the range (and so
-   * the checkpoint) the same when an interrupted pull is run again the same day.
+   * The time range to ask for in {@code zone}: the period widened to whole local months, from midnight
+   * on the first day of its first month to midnight on the first day of the month after its last; without
+   * a period, the months holding the 90 days before today and today. Whole months let the store replace
+   * exactly the months a pull covered, and keep the range (and so the checkpoint) the same when an
+   * interrupted pull is run again.
    */
   public TimeWindow window(ZoneId zone) {
+    List<YearMonth> months = months(zone);
+    Instant from = months.get(0).atDay(1).atStartOfDay(zone).toInstant();
+    Instant to = months.get(months.size() - 1).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    return new TimeWindow(from, to);
+  }
+
+  /** The local months a live pull covers, in order: every month the period (or the default 90 days) overlaps. */
+  public List<YearMonth> months(ZoneId zone) {
     Instant now = http.clock().instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
     LocalDate first = periodStart == null ? today.minusDays(DEFAULT_LOOKBACK.toDays()) : periodStart;
     LocalDate last = periodEnd == null ? today : periodEnd;
-    Instant from = first.atStartOfDay(zone).toInstant();
-    Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
-    if (!from.isBefore(now)) {
-      throw new dev.spotlight.common.error.SpotlightException(dev.spotlight.common.error.ExitKind.USAGE, dev.spotlight.common.error.Location.NONE,
-          "the period " + periodStart + ".." + periodEnd + " has not started yet", "pull a period that has begun");
+    if (first.isAfter(today)) {
+      throw new SpotlightException(ExitKind.USAGE, Location.NONE, "the period " + periodStart + ".." + periodEnd + " has not started yet",
+          "pull a period that has begun");
     }
-    return new TimeWindow(from, to);
+    List<YearMonth> months = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(first); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
+      months.add(m);
+    }
+    return months;
   }
 
   /** The period as text for fingerprints and messages. */

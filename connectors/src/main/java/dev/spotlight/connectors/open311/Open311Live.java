@@ -101,7 +101,7 @@ final class Open311Live {
     List<PullResult.InputFile> inputs = result.inputs().stream()
         .map(i -> new PullResult.InputFile(urls.getOrDefault(Path.of(i.path()), i.path()), i.sha256(), i.records()))
         .toList();
-    return new PullResult(inputs, result.recordsRead(), result.rowsKept(), result.skipped(), result.filtered());
+    return new PullResult(inputs, result.recordsRead(), result.rowsKept(), result.skipped(), result.filtered(), lc.months(context.timezone()));
   }
 
   /** The records of a GeoReport v2 JSON answer: an array, or an error. */

@@ -109,7 +109,7 @@ final class SmartCitizenApi {
           }
         }
       }
-      return stage(ndjson);
+      return stage(ndjson).covering(lc.months(context.timezone()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage smartcitizen readings in " + ndjson + ": " + e.getMessage(), e);
     } catch (SQLException e) {

@@ -107,7 +107,11 @@ class Open311LiveTest {
   private int pageMax = 1000;
 
   private SourcePull.Outcome pull(String options, Map<String, String> env) {
-    SourcePull.Live live = new SourcePull.Live(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), env,
+    return pull(options, env, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+  }
+
+  private SourcePull.Outcome pull(String options, Map<String, String> env, LocalDate start, LocalDate end) {
+    SourcePull.Live live = new SourcePull.Live(start, end, env,
         LoopbackServer.policy(new LoopbackServer.RecordingSleeper(), NOW));
     return new SourcePull(f.store, new Pseudonymiser(ConnectorFixture.KEY), ZoneId.of("Europe/London"), "GBP", live)
         .run(new Open311Connector(), f.source("city", "kirklees-council", "url: " + server.base() + "/open311/v2/\n" + options), PullProgress.NONE);
@@ -239,5 +243,114 @@ class Open311LiveTest {
     List<URI> again = server.requests().subList(firstRun, server.requests().size());
     assertThat(again).hasSize(1 + 3);
     assertThat(rows()).containsExactlyElementsOf(EXPECTED);
+  }
+
+  // --- history outside the pulled months ---------------------------------------------------------
+
+  private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+  private static final LocalDate NOV_30 = LocalDate.of(2026, 11, 30);
+
+  private List<String> monthRows() throws Exception {
+    return f.query("SELECT month, event_id, event_type, quantity FROM activity ORDER BY month, event_id");
+  }
+
+  private static List<String> october(List<String> expected) {
+    return expected.stream().map(r -> {
+      String[] p = r.split("\\|");
+      return "2026-10|" + p[0] + "|" + p[1] + "|" + p[2];
+    }).toList();
+  }
+
+  /** The order of {@link #monthRows()}: month, then event id. */
+  private static final java.util.Comparator<String> BY_MONTH_AND_ID = java.util.Comparator.comparing((String r) -> r.split("\\|")[0])
+      .thenComparing(r -> r.split("\\|")[1]);
+
+  private void addNovember() {
+    add("301", "2026-11-03T09:00:00Z", "open", null, "POT", "Pothole");
+    add("302", "2026-11-10T09:00:00Z", "closed", "2026-11-11T09:00:00Z", "GR", "Graffiti");
+  }
+
+  private static final List<String> NOVEMBER = List.of(
+      "2026-11|301|report.created|null",
+      "2026-11|302|report.created|null",
+      "2026-11|302:closed|report.closed|null",
+      "2026-11|302:fixed|report.fixed|24.0");
+
+  @Test
+  void pullingNovemberKeepsOctober() throws Exception {
+    addNovember();
+    pull("", Map.of());
+    assertThat(monthRows()).containsExactlyElementsOf(october(EXPECTED));
+    SourcePull.Outcome nov = pull("", Map.of(), NOV_1, NOV_30);
+    assertThat(nov.written().activityRows()).isEqualTo(4);
+    List<String> both = new ArrayList<>(october(EXPECTED));
+    both.addAll(NOVEMBER);
+    assertThat(monthRows()).containsExactlyElementsOf(both);
+    // the November pull asked only for November
+    URI last = server.requests().get(server.requests().size() - 1);
+    assertThat(query(last)).containsEntry("start_date", "2026-11-01T00:00:00Z").containsEntry("end_date", "2026-12-01T00:00:00Z");
+    // October's file was carried over as a hard link, not rewritten
+    Path oct = f.store.root().resolve("activity/source=city/month=2026-10");
+    try (var files = Files.list(oct)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("part-0.parquet");
+    }
+  }
+
+  @Test
+  void pullingOctoberAgainReplacesOctoberOnly() throws Exception {
+    addNovember();
+    pull("", Map.of(), NOV_1, NOV_30);
+    pull("", Map.of());
+    Path novFile = f.store.root().resolve("activity/source=city/month=2026-11/part-0.parquet");
+    Object novKey = Files.readAttributes(novFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    // upstream: 101 deleted, 209 closed three hours after it was reported, 106 reported late in October
+    requests.removeIf(r -> r[0].equals("101"));
+    requests.replaceAll(r -> r[0].equals("209") ? new String[] {"209", r[1], "closed", "2026-10-10T12:15:00+01:00", "POT", "Pothole"} : r);
+    add("106", "2026-10-30T10:00:00Z", "open", null, "GR", "Graffiti");
+    pull("", Map.of());
+    List<String> expected = new ArrayList<>(october(EXPECTED));
+    expected.remove("2026-10|101|report.created|null");
+    expected.add("2026-10|106|report.created|null");
+    expected.add("2026-10|209:closed|report.closed|null");
+    expected.add("2026-10|209:fixed|report.fixed|3.0");
+    expected.sort(BY_MONTH_AND_ID);
+    expected.addAll(NOVEMBER);
+    assertThat(monthRows()).containsExactlyElementsOf(expected);
+    // November is the very same file
+    assertThat(Files.readAttributes(novFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(novKey);
+  }
+
+  @Test
+  void aClosureAfterThePulledMonthsJoinsItsMonthOnce() throws Exception {
+    addNovember();
+    pull("", Map.of(), NOV_1, NOV_30);
+    // 106 was reported in October and closed in November, a month this pull does not cover
+    add("106", "2026-10-30T10:00:00Z", "closed", "2026-11-02T10:00:00Z", "GR", "Graffiti");
+    pull("", Map.of());
+    // closed again later: the November copy of its closure is replaced, not doubled
+    requests.replaceAll(r -> r[0].equals("106") ? new String[] {"106", r[1], "closed", "2026-11-04T10:00:00Z", "GR", "Graffiti"} : r);
+    pull("", Map.of());
+    List<String> expected = new ArrayList<>(october(EXPECTED));
+    expected.add("2026-10|106|report.created|null");
+    expected.sort(BY_MONTH_AND_ID);
+    List<String> nov = new ArrayList<>(NOVEMBER);
+    nov.add("2026-11|106:closed|report.closed|null");
+    // 30 Oct 10:00 to 4 Nov 10:00 UTC = 5 days
+    nov.add("2026-11|106:fixed|report.fixed|120.0");
+    nov.sort(BY_MONTH_AND_ID);
+    expected.addAll(nov);
+    assertThat(monthRows()).containsExactlyElementsOf(expected);
+    assertThat(f.query("SELECT count(*), count(DISTINCT event_id) FROM activity")).containsExactly(expected.size() + "|" + expected.size());
+  }
+
+  @Test
+  void aMonthTheServerNoLongerAnswersForIsEmptied() throws Exception {
+    addNovember();
+    pull("", Map.of(), NOV_1, NOV_30);
+    pull("", Map.of());
+    requests.removeIf(r -> r[1].startsWith("2026-10") || r[0].equals("105"));
+    pull("", Map.of());
+    assertThat(monthRows()).containsExactlyElementsOf(NOVEMBER);
+    assertThat(f.store.root().resolve("activity/source=city/month=2026-10")).doesNotExist();
   }
 }

@@ -53,10 +53,11 @@ class SmartCitizenApiRealDataTest {
       server.otherwise(uri -> uri.getPath().equals("/v0/devices/1616") ? LoopbackServer.json(device)
           : uri.getPath().equals("/v0/devices/1616/readings") ? LoopbackServer.json(body) : LoopbackServer.status(404, "{}"));
       ConnectorFixture f = new ConnectorFixture(dir, new SmartCitizenConnector());
+      // the pull covers July 2015 whole; window_days: 31 asks for it once, as the captured answer was one request
       SourcePull.Live live = new SourcePull.Live(LocalDate.of(2015, 7, 28), LocalDate.of(2015, 7, 29), Map.of(),
           LoopbackServer.policy(new LoopbackServer.RecordingSleeper(), Instant.parse("2026-11-26T10:00:00Z")));
       SourcePull.Outcome out = new SourcePull(f.store, new Pseudonymiser(ConnectorFixture.KEY), java.time.ZoneId.of("UTC"), "GBP", live)
-          .run(new SmartCitizenConnector(), f.source("bali", "g", "url: " + server.base() + "\ndevices: [1616]\nsensors: [7]\nrollup: 4h\n"),
+          .run(new SmartCitizenConnector(), f.source("bali", "g", "url: " + server.base() + "\ndevices: [1616]\nsensors: [7]\nrollup: 4h\nwindow_days: 31\n"),
               PullProgress.NONE);
       assertThat(f.query("SELECT event_id FROM activity WHERE event_type = 'reading.recorded' ORDER BY event_id"))
           .containsExactlyInAnyOrderElementsOf(expected);

@@ -53,7 +53,7 @@ class SmartCitizenApiTest {
     add("7", "2026-10-01T12:00:00Z", 40.5);
     add("7", "2026-10-01T13:00:00Z", null);   // no value: filtered
     add("7", "2026-10-02T22:30:00Z", 55.25);  // 23:30 BST on 2 October
-    add("7", "2026-10-02T23:30:00Z", 60.0);   // 00:30 BST on 3 October: after the period
+    add("7", "2026-11-01T00:30:00Z", 60.0);   // 00:30 GMT on 1 November: after the period
     add("12", "2026-10-01T08:00:00Z", 14.25);
     server.otherwise(this::answer);
   }
@@ -98,7 +98,7 @@ class SmartCitizenApiTest {
   }
 
   private SourcePull.Outcome pull(String options, Map<String, String> env) {
-    SourcePull.Live live = new SourcePull.Live(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2), env,
+    SourcePull.Live live = new SourcePull.Live(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), env,
         LoopbackServer.policy(new LoopbackServer.RecordingSleeper(), NOW));
     return new SourcePull(f.store, new Pseudonymiser(ConnectorFixture.KEY), ZoneId.of("Europe/London"), "GBP", live)
         .run(new SmartCitizenConnector(), f.source("air", "clean-air", "url: " + server.base() + "\n" + options), PullProgress.NONE);
@@ -128,7 +128,10 @@ class SmartCitizenApiTest {
     assertThat(out.result().filtered()).isEqualTo(1);
     assertThat(out.result().rowsKept()).isEqualTo(6);
     URI asked = server.requests().stream().filter(u -> u.getPath().endsWith("/readings")).findFirst().orElseThrow();
-    assertThat(query(asked)).containsEntry("rollup", "1h").containsEntry("from", "2026-09-30T23:00:00Z").containsEntry("to", "2026-10-02T23:00:00Z");
+    assertThat(query(asked)).containsEntry("rollup", "1h").containsEntry("from", "2026-09-30T23:00:00Z").containsEntry("to", "2026-10-30T23:00:00Z");
+    // October in 30-day windows: the second runs to midnight GMT after the 31st
+    assertThat(server.requests().stream().filter(u -> u.getPath().endsWith("/readings")).map(u -> query(u).get("from") + ".." + query(u).get("to"))
+        .distinct()).containsExactly("2026-09-30T23:00:00Z..2026-10-30T23:00:00Z", "2026-10-30T23:00:00Z..2026-11-01T00:00:00Z");
     assertThat(server.requestHeaders()).allSatisfy(h -> assertThat(h.get("Authorization")).containsExactly("Bearer " + TOKEN));
     assertThat(out.result().inputs()).extracting(i -> i.path()).allSatisfy(p -> assertThat(p).startsWith(server.base() + "/v0/devices/1616").doesNotContain(TOKEN));
     assertThat(f.query("SELECT DISTINCT origin FROM activity")).allSatisfy(o -> assertThat(o).contains("/v0/devices/1616/readings?sensor_id="));
@@ -157,7 +160,8 @@ class SmartCitizenApiTest {
   void oneDayWindowsKeepABoundaryReadingOnce() throws Exception {
     add("7", "2026-10-01T23:00:00Z", 47.0);   // exactly on the boundary of the two one-day windows
     SourcePull.Outcome out = pull("devices: [1616]\nsensors: [7]\nwindow_days: 1\n", Map.of());
-    assertThat(server.requests().stream().filter(u -> u.getPath().endsWith("/readings"))).hasSize(2);
+    // October in London is 31 days and 1 hour (BST ends): 31 windows of 24 hours and one of an hour
+    assertThat(server.requests().stream().filter(u -> u.getPath().endsWith("/readings"))).hasSize(32);
     assertThat(f.query("SELECT count(*), count(DISTINCT event_id) FROM activity WHERE event_type = 'reading.recorded'")).containsExactly("4|4");
     assertThat(out.result().filtered()).isEqualTo(2);   // the null and the second copy
   }
@@ -167,12 +171,13 @@ class SmartCitizenApiTest {
     server.otherwise(uri -> uri.getPath().endsWith("/readings")
         ? LoopbackServer.json("{\"readings\": [[\"2026-10-01T10:00:00Z\", \"wet\"], [\"2026-10-01T09:00:00Z\", 12.5], [\"yesterday\", 1]]}")
         : answer(uri));
-    assertThatThrownBy(() -> pull("devices: [1616]\nsensors: [7]\n", Map.of()))
+    // one window for the whole of October, so the fixed answer is read once
+    assertThatThrownBy(() -> pull("devices: [1616]\nsensors: [7]\nwindow_days: 32\n", Map.of()))
         .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.kind()).isEqualTo(ExitKind.DATA))
         .hasMessageContaining("/v0/devices/1616/readings?sensor_id=7&rollup=1h")
         .hasMessageContaining("reading 1: non-numeric sensor value: [\"2026-10-01T10:00:00Z\",\"wet\"]");
     assertThat(f.storeIsEmpty()).isTrue();
-    SourcePull.Outcome out = pull("devices: [1616]\nsensors: [7]\non_bad_row: skip\n", Map.of());
+    SourcePull.Outcome out = pull("devices: [1616]\nsensors: [7]\non_bad_row: skip\nwindow_days: 32\n", Map.of());
     assertThat(out.result().skipped()).containsOnly(Map.entry(SmartCitizenApi.REASON_VALUE, 1L), Map.entry(SmartCitizenApi.REASON_TIME, 1L));
     assertThat(f.query("SELECT event_id FROM activity WHERE event_type = 'reading.recorded'")).containsExactly("1616/2026-10-01T09:00:00Z/7");
   }
@@ -180,8 +185,8 @@ class SmartCitizenApiTest {
   @Test
   void anInterruptedPullResumes() throws Exception {
     AtomicInteger served = new AtomicInteger();
-    // the device and sensor 7's readings answer; sensor 12's do not
-    server.otherwise(uri -> served.incrementAndGet() <= 2 ? answer(uri) : LoopbackServer.status(503, "down", Map.of("Retry-After", "1")));
+    // the device and sensor 7's two windows of readings answer; sensor 12's do not
+    server.otherwise(uri -> served.incrementAndGet() <= 3 ? answer(uri) : LoopbackServer.status(503, "down", Map.of("Retry-After", "1")));
     assertThatThrownBy(() -> pull("devices: [1616]\n", Map.of()))
         .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.kind()).isEqualTo(ExitKind.UNREACHABLE))
         .hasMessageContaining("sensor_id=12").hasMessageContaining("(last: HTTP 503)");
@@ -190,7 +195,7 @@ class SmartCitizenApiTest {
     server.otherwise(this::answer);
     pull("devices: [1616]\n", Map.of());
     List<URI> again = server.requests().subList(firstRun, server.requests().size());
-    assertThat(again).singleElement().satisfies(u -> assertThat(query(u)).containsEntry("sensor_id", "12"));
+    assertThat(again).hasSize(2).allSatisfy(u -> assertThat(query(u)).containsEntry("sensor_id", "12"));
     assertThat(readingRows()).containsExactlyElementsOf(READINGS);
     assertThat(SourcePull.checkpointDir(f.store, "air")).doesNotExist();
   }
