@@ -82,15 +82,15 @@ class PullCommandLiveTest {
   }
 
   @Test
-  void withoutAPeriodAsksForTheLast90DaysAndToday() {
-    // the test clock says 2026-11-15 09:30 UTC: from 17 August (midnight BST) to midnight GMT after 15 November
+  void withoutAPeriodAsksForTheWholeMonthsOfTheLast90DaysAndToday() {
+    // the test clock says 2026-11-15 09:30 UTC; 90 days before is 17 August: from 1 August (midnight BST) to midnight GMT on 1 December
     Cli.Result r = pull(env());
     assertThat(r.exit()).as(r.toString()).isZero();
     List<String> windows = asked.stream().filter(u -> u.getPath().endsWith("requests.json")).map(URI::getRawQuery).toList();
     assertThat(windows).hasSize(2);
-    // 91 days: one window of 90 days (90 × 24 h) and the rest
-    assertThat(windows.get(0)).startsWith("start_date=2026-08-16T23%3A00%3A00Z&end_date=2026-11-14T23%3A00%3A00Z&");
-    assertThat(windows.get(1)).startsWith("start_date=2026-11-14T23%3A00%3A00Z&end_date=2026-11-16T00%3A00%3A00Z&");
+    // August to November is 122 days and an hour: one window of 90 days (90 × 24 h) and the rest
+    assertThat(windows.get(0)).startsWith("start_date=2026-07-31T23%3A00%3A00Z&end_date=2026-10-29T23%3A00%3A00Z&");
+    assertThat(windows.get(1)).startsWith("start_date=2026-10-29T23%3A00%3A00Z&end_date=2026-12-01T00%3A00%3A00Z&");
   }
 
   @Test

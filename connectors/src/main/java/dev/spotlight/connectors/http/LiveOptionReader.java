@@ -76,11 +76,35 @@ public final class LiveOptionReader {
     return name;
   }
 
+  /**
+   * Records a problem at the option when {@code key} names a variable that is unset or empty in {@code env}
+   * (what {@link #secret} would refuse at pull time); a badly formed name is left to the connector's checks.
+   */
+  public static void checkSet(YamlMap options, String key, Map<String, String> env, Problems problems) {
+    String name = options.string(key, null);
+    if (name == null || !ENV_NAME.matcher(name.trim()).matches()) {
+      return;
+    }
+    name = name.trim();
+    String value = env.get(name);
+    if (value == null || value.isEmpty()) {
+      problems.add(options.locationOf(key), unsetMessage(key, name), unsetHint(name));
+    }
+  }
+
+  private static String unsetMessage(String key, String name) {
+    return key + ": environment variable '" + name + "' is not set";
+  }
+
+  private static String unsetHint(String name) {
+    return "export " + name + "=<the key>";
+  }
+
   /** The value of secret variable {@code name}; an unset or empty one is a definition error at {@code at}. */
   public static String secret(Map<String, String> env, String name, String key, Location at) {
     String value = env.get(name);
     if (value == null || value.isEmpty()) {
-      throw new SpotlightException(ExitKind.DEFINITION, at, key + ": environment variable '" + name + "' is not set", "export " + name + "=<the key>");
+      throw new SpotlightException(ExitKind.DEFINITION, at, unsetMessage(key, name), unsetHint(name));
     }
     return value;
   }

@@ -69,6 +69,11 @@ public final class Open311Connector implements Connector {
   }
 
   @Override
+  public List<String> secretOptions() {
+    return List.of("api_key_env");
+  }
+
+  @Override
   public List<ConnectorOption> options() {
     return List.of(
         new ConnectorOption("files", true, "saved GET requests responses (JSON or XML): path or glob (or a list), relative to the project file"),

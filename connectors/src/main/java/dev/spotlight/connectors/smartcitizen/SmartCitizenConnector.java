@@ -70,6 +70,11 @@ public final class SmartCitizenConnector implements Connector {
   }
 
   @Override
+  public List<String> secretOptions() {
+    return List.of("token_env");
+  }
+
+  @Override
   public List<ConnectorOption> options() {
     return List.of(
         new ConnectorOption("files", true, "path or glob (or a list) of SD-card CSV files, relative to the project file (or devices: for the API)"),
