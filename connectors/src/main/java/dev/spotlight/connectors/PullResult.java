@@ -1,6 +1,6 @@
 package dev.spotlight.connectors;
 
-import java.time.YearMonth;
+import dev.spotlight.connectors.canonical.LiveCoverage;
 import java.util.List;
 import java.util.Map;
 
@@ -9,12 +9,11 @@ import java.util.Map;
  * and filtered on purpose (e.g. {@code otherwise: skip}), and for a live pull the local months it
  * covered (null for a file pull, which is the source's whole history).
  */
-public record PullResult(List<InputFile> inputs, long recordsRead, long rowsKept, Map<String, Long> skipped, long filtered, List<YearMonth> liveMonths) {
+public record PullResult(List<InputFile> inputs, long recordsRead, long rowsKept, Map<String, Long> skipped, long filtered, LiveCoverage live) {
 
   public PullResult {
     inputs = List.copyOf(inputs);
     skipped = Map.copyOf(skipped);
-    liveMonths = liveMonths == null ? null : List.copyOf(liveMonths);
   }
 
   /** A file pull: it replaces the source's whole history. */
@@ -22,9 +21,9 @@ public record PullResult(List<InputFile> inputs, long recordsRead, long rowsKept
     this(inputs, recordsRead, rowsKept, skipped, filtered, null);
   }
 
-  /** This result as a live pull that covered {@code months}. */
-  public PullResult covering(List<YearMonth> months) {
-    return new PullResult(inputs, recordsRead, rowsKept, skipped, filtered, months);
+  /** This result as a live pull that covered {@code coverage}. */
+  public PullResult covering(LiveCoverage coverage) {
+    return new PullResult(inputs, recordsRead, rowsKept, skipped, filtered, coverage);
   }
 
   public long skippedTotal() {

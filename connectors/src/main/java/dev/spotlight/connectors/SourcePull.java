@@ -58,7 +58,7 @@ public final class SourcePull {
     LiveContext liveContext = new LiveContext(live.periodStart(), live.periodEnd(), live.env(), checkpoint, live.http());
     try (Connection c = DuckDbSessions.open(timezone, scratch)) {
       PullResult result = connector.pull(source, new PullContext(c, timezone, currency, scratch, progress, liveContext));
-      StoreWriter.Written written = new StoreWriter(store, pseudonymiser).replaceSource(c, source.name(), source.outcomes(), result.liveMonths());
+      StoreWriter.Written written = new StoreWriter(store, pseudonymiser).replaceSource(c, source.name(), source.outcomes(), result.live());
       // the pull is complete: an interrupted one can no longer be resumed
       Checkpoint.delete(checkpoint);
       return new Outcome(result, written);

@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,11 @@ public final class StoreWriter {
   }
 
   /**
-   * Like {@link #replaceSource(Connection, String, Map)} for a live pull that covered only
-   * {@code liveMonths} (null: the whole history): the source's activity in other months is carried
-   * over unchanged, less any event the pull brought again. Costs are replaced as a whole.
+   * Like {@link #replaceSource(Connection, String, Map)} for a live pull that covered only part of the
+   * source's history ({@code live}; null: the whole history): the source's events the pull could not
+   * have brought are carried over (see {@link MonthCarryOver}). Costs are replaced as a whole.
    */
-  public Written replaceSource(Connection connection, String source, Map<String, String> outcomeOverrides, List<YearMonth> liveMonths) {
+  public Written replaceSource(Connection connection, String source, Map<String, String> outcomeOverrides, LiveCoverage live) {
     Path work = layout.scratchDir().resolve("pull-" + UUID.randomUUID());
     try {
       Files.createDirectories(work);
@@ -62,8 +61,8 @@ public final class StoreWriter {
         activityRows = writeActivity(connection, stagedActivity, outcomeOverrides);
       }
       Files.createDirectories(stagedActivity);
-      if (liveMonths != null) {
-        MonthCarryOver.carry(connection, layout.sourceDir(CanonicalTable.ACTIVITY, source), stagedActivity, liveMonths,
+      if (live != null) {
+        MonthCarryOver.carry(connection, layout.sourceDir(CanonicalTable.ACTIVITY, source), stagedActivity, live,
             activityRows > 0 ? StagingTables.ACTIVITY : null);
       }
       if (StagingTables.exists(connection, CanonicalTable.COSTS)) {

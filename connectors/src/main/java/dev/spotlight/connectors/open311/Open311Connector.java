@@ -53,6 +53,9 @@ public final class Open311Connector implements Connector {
       "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)? ?(Z|[+-]\\d{2}(:?\\d{2})?)?$";
 
   /** Why a request is bad, in the order a request is judged (the index is stored per request). */
+  /** The request a {@code :fixed} or {@code :closed} event belongs to: servers select requests by the day they were made. */
+  static final String RECORD_OF = "regexp_replace(event_id, ':(fixed|closed)$', '')";
+
   static final List<String> REASONS = List.of("missing service_request_id", "missing requested_datetime", "unreadable requested_datetime",
       "unreadable updated_datetime", "closed without updated_datetime", "updated before requested", "unreadable lat or long");
 

@@ -10,6 +10,7 @@ import dev.spotlight.connectors.PullContext;
 import dev.spotlight.connectors.PullProgress;
 import dev.spotlight.connectors.PullResult;
 import dev.spotlight.connectors.SourceSpec;
+import dev.spotlight.connectors.canonical.LiveCoverage;
 import dev.spotlight.connectors.canonical.StagingTables;
 import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.connectors.http.BodyCheck;
@@ -101,7 +102,8 @@ final class Open311Live {
     List<PullResult.InputFile> inputs = result.inputs().stream()
         .map(i -> new PullResult.InputFile(urls.getOrDefault(Path.of(i.path()), i.path()), i.sha256(), i.records()))
         .toList();
-    return new PullResult(inputs, result.recordsRead(), result.rowsKept(), result.skipped(), result.filtered(), lc.months(context.timezone()));
+    return new PullResult(inputs, result.recordsRead(), result.rowsKept(), result.skipped(), result.filtered(),
+        new LiveCoverage(lc.months(context.timezone()), Open311Connector.RECORD_OF));
   }
 
   /** The records of a GeoReport v2 JSON answer: an array, or an error. */

@@ -10,6 +10,7 @@ import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.store.CanonicalTable;
 import dev.spotlight.connectors.PullContext;
 import dev.spotlight.connectors.PullResult;
+import dev.spotlight.connectors.canonical.LiveCoverage;
 import dev.spotlight.connectors.SourceSpec;
 import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
@@ -109,7 +110,7 @@ final class SmartCitizenApi {
           }
         }
       }
-      return stage(ndjson).covering(lc.months(context.timezone()));
+      return stage(ndjson).covering(new LiveCoverage(lc.months(context.timezone()), null));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage smartcitizen readings in " + ndjson + ": " + e.getMessage(), e);
     } catch (SQLException e) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MonthCarryOverTest {
 
-  private static final List<YearMonth> OCTOBER = List.of(YearMonth.of(2026, 10));
+  private static final LiveCoverage OCTOBER = new LiveCoverage(List.of(YearMonth.of(2026, 10)), null);
 
   @TempDir Path dir;
   private StoreLayout store;
@@ -80,8 +80,8 @@ class MonthCarryOverTest {
 
   @Test
   void monthsOutsideThePullAreCarriedAndAnEventBroughtAgainIsKeptOnce() throws Exception {
-    int carried = MonthCarryOver.carry(c, current, staged, OCTOBER, "staged_activity");
-    assertThat(carried).isEqualTo(2);
+    // o1 is in the month pulled, 106:fixed was pulled again
+    assertThat(MonthCarryOver.carry(c, current, staged, OCTOBER, "staged_activity")).isEqualTo(2);
     assertThat(rows(staged)).containsExactly("2026-09|s1", "2026-09|s2", "2026-10|106", "2026-10|o2", "2026-11|n1", "2026-12|106:fixed");
     // September is the same file, linked; November was rewritten without 106:fixed
     assertThat(Files.isSameFile(staged.resolve("month=2026-09/part-0.parquet"), current.resolve("month=2026-09/part-0.parquet"))).isTrue();
@@ -134,5 +134,25 @@ class MonthCarryOverTest {
     SourceSwap.swap(work, List.of(staged, work.resolve("costs")), List.of(current, store.root().resolve("costs/source=city")));
     assertThat(rows(current)).containsExactly("2026-09|s1", "2026-09|s2", "2026-10|106", "2026-10|o2", "2026-11|n1", "2026-12|106:fixed");
     assertThat(work).doesNotExist();
+  }
+
+  @Test
+  void anEventDatedByItsRecordFollowsTheRecordsMonth() throws Exception {
+    SourceSwap.deleteTree(store.root());
+    // Open311-like: request 90 made in September and closed in October, 101 made in October and closed in November
+    write(current.resolve("month=2026-09/part-0.parquet"), "90");
+    write(current.resolve("month=2026-10/part-0.parquet"), "101", "90:fixed");
+    write(current.resolve("month=2026-11/part-0.parquet"), "101:fixed");
+    // October pulled again: 101 was reopened, so it has no closure any more
+    write(staged.resolve("month=2026-10/part-0.parquet"), "101");
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE staged_activity AS SELECT * FROM (VALUES ('101')) t(event_id)");
+    }
+    LiveCoverage october = new LiveCoverage(List.of(YearMonth.of(2026, 10)), "regexp_replace(event_id, ':(fixed|closed)$', '')");
+    // 101 and 101:fixed are October's requests; 90:fixed belongs to September's request 90, which this pull did not ask for
+    assertThat(MonthCarryOver.carry(c, current, staged, october, "staged_activity")).isEqualTo(2);
+    assertThat(rows(staged)).containsExactly("2026-09|90", "2026-10|101", "2026-10|90:fixed");
+    assertThat(staged.resolve("month=2026-11")).doesNotExist();
+    assertThat(Files.isSameFile(staged.resolve("month=2026-09/part-0.parquet"), current.resolve("month=2026-09/part-0.parquet"))).isTrue();
   }
 }

@@ -353,4 +353,30 @@ class Open311LiveTest {
     assertThat(monthRows()).containsExactlyElementsOf(NOVEMBER);
     assertThat(f.store.root().resolve("activity/source=city/month=2026-10")).doesNotExist();
   }
+
+  @Test
+  void aLateClosureStaysWithItsRequestWhenItsOwnMonthIsPulled() throws Exception {
+    addNovember();
+    // 106 was reported in October and closed in November
+    add("106", "2026-10-30T10:00:00Z", "closed", "2026-11-02T10:00:00Z", "GR", "Graffiti");
+    pull("", Map.of());
+    // November's requests are selected by the day they were made: 106 is not among them, its closure is kept
+    pull("", Map.of(), NOV_1, NOV_30);
+    List<String> expected = new ArrayList<>(october(EXPECTED));
+    expected.add("2026-10|106|report.created|null");
+    expected.sort(BY_MONTH_AND_ID);
+    List<String> nov = new ArrayList<>(NOVEMBER);
+    nov.add("2026-11|106:closed|report.closed|null");
+    // 30 Oct 10:00 to 2 Nov 10:00 UTC = 3 days
+    nov.add("2026-11|106:fixed|report.fixed|72.0");
+    nov.sort(BY_MONTH_AND_ID);
+    expected.addAll(nov);
+    assertThat(monthRows()).containsExactlyElementsOf(expected);
+    // 106 deleted upstream: October pulled again drops the request and its November closure
+    requests.removeIf(r -> r[0].equals("106"));
+    pull("", Map.of());
+    List<String> after = new ArrayList<>(october(EXPECTED));
+    after.addAll(NOVEMBER);
+    assertThat(monthRows()).containsExactlyElementsOf(after);
+  }
 }
