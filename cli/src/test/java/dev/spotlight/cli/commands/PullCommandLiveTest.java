@@ -9,11 +9,18 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +45,7 @@ class PullCommandLiveTest {
       asked.add(ex.getRequestURI());
       String body = ex.getRequestURI().getPath().endsWith("services.json")
           ? "[{\"service_code\": \"POT\", \"service_name\": \"Pothole\"}]"
-          : "[{\"service_request_id\": 7, \"status\": \"closed\", \"service_code\": \"POT\", \"requested_datetime\": \"2026-10-05T10:00:00+01:00\","
-              + " \"updated_datetime\": \"2026-10-05T16:00:00+01:00\"}]";
+          : requestsIn(ex.getRequestURI());
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(status, bytes.length);
       try (OutputStream out = ex.getResponseBody()) {
@@ -50,6 +56,25 @@ class PullCommandLiveTest {
     Files.writeString(dir.resolve("spotlight.yaml"), "name: Live\ntimezone: Europe/London\nsources:\n  - name: city\n    connector: open311\n"
         + "    grantee: council\n    options:\n      url: http://127.0.0.1:" + server.getAddress().getPort() + "/open311/v2\n"
         + "      api_key_env: CITY_KEY\nmetrics:\n  - catalog: core\n");
+  }
+
+  /** Request 7 (5 October, closed the same day) and 8 (3 November), those made in [start_date, end_date]. */
+  private static String requestsIn(URI uri) {
+    Map<String, String> q = new HashMap<>();
+    for (String kv : uri.getRawQuery().split("&")) {
+      q.put(kv.substring(0, kv.indexOf('=')), URLDecoder.decode(kv.substring(kv.indexOf('=') + 1), StandardCharsets.UTF_8));
+    }
+    Instant from = Instant.parse(q.get("start_date"));
+    Instant to = Instant.parse(q.get("end_date"));
+    List<String> out = new ArrayList<>();
+    if (!Instant.parse("2026-10-05T09:00:00Z").isBefore(from) && !Instant.parse("2026-10-05T09:00:00Z").isAfter(to)) {
+      out.add("{\"service_request_id\": 7, \"status\": \"closed\", \"service_code\": \"POT\", \"requested_datetime\": \"2026-10-05T10:00:00+01:00\","
+          + " \"updated_datetime\": \"2026-10-05T16:00:00+01:00\"}");
+    }
+    if (!Instant.parse("2026-11-03T12:00:00Z").isBefore(from) && !Instant.parse("2026-11-03T12:00:00Z").isAfter(to)) {
+      out.add("{\"service_request_id\": 8, \"status\": \"open\", \"service_code\": \"POT\", \"requested_datetime\": \"2026-11-03T12:00:00Z\"}");
+    }
+    return "[" + String.join(", ", out) + "]";
   }
 
   @AfterEach
@@ -108,5 +133,23 @@ class PullCommandLiveTest {
     assertFailed(pull(Map.of("SPOTLIGHT_PSEUDONYM_KEY", "a test key"), "--period", "2026-10"), 3,
         dir.resolve("spotlight.yaml") + ":9:20: api_key_env: environment variable 'CITY_KEY' is not set (export CITY_KEY=<the key>)");
     assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void monthlyPullsKeepEarlierMonths() throws Exception {
+    assertThat(pull(env(), "--period", "2026-10").exit()).isZero();
+    Cli.Result nov = pull(env(), "--period", "2026-11");
+    assertThat(nov.exit()).as(nov.toString()).isZero();
+    // October: request 7 created, fixed and closed; November: request 8 created
+    Path activity = dir.resolve(".spotlight/store/activity/source=city");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT month, string_agg(event_id, ',' ORDER BY event_id) FROM read_parquet('" + activity
+            + "/*/*.parquet', hive_partitioning = true) GROUP BY month ORDER BY month")) {
+      List<String> months = new ArrayList<>();
+      while (rs.next()) {
+        months.add(rs.getString(1) + " " + rs.getString(2));
+      }
+      assertThat(months).containsExactly("2026-10 7,7:closed,7:fixed", "2026-11 8");
+    }
   }
 }
