@@ -22,6 +22,14 @@ public interface Connector {
   /** The options this connector accepts, for docs and {@code sources list}. */
   List<ConnectorOption> options();
 
+  /**
+   * The options that name an environment variable holding a secret (e.g. {@code api_key_env}); {@code validate}
+   * checks that each one a source gives is set.
+   */
+  default List<String> secretOptions() {
+    return List.of();
+  }
+
   /** Checks a source's options without reading any data (used by {@code validate}). */
   void validate(SourceSpec source, Problems problems);
 

@@ -5,6 +5,7 @@ import dev.spotlight.cli.pipeline.ProjectContext;
 import dev.spotlight.cli.pipeline.PullProgressBar;
 import dev.spotlight.cli.pipeline.PullRecord;
 import dev.spotlight.cli.pipeline.PullStage;
+import dev.spotlight.metrics.model.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ public final class PullCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "NAME", description = "A source to pull (repeatable; default: all).")
   List<String> sources = new ArrayList<>();
 
-  @Option(names = "--period", paramLabel = "P", description = "Window asked of live APIs (default: everything).")
+  @Option(names = "--period", paramLabel = "P", description = "Period asked of live APIs, e.g. 2026-10 (default: the last 90 days and today).")
   String period;
 
   PullCommand(AppContext app) {
@@ -35,12 +36,10 @@ public final class PullCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProjectContext context = ProjectContext.load(options.project(), app);
-    if (period != null) {
-      context.period(period);
-    }
+    Period asked = period == null ? null : context.period(period);
     List<PullRecord> records;
     try (PullProgressBar bar = PullProgressBar.create(app, options.noProgress || options.quiet)) {
-      records = new PullStage(context).pull(sources, bar);
+      records = new PullStage(context).pull(sources, asked, bar);
     }
     if (!options.quiet) {
       PullSummary.print(records, app.out());

@@ -36,7 +36,7 @@ public final class RunCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     List<PullRecord> pulled;
     try (PullProgressBar bar = PullProgressBar.create(app, options.noProgress || options.quiet)) {
-      pulled = new PullStage(context).pull(List.of(), bar);
+      pulled = new PullStage(context).pull(List.of(), p, bar);
     }
     double pullSeconds = (System.nanoTime() - t0) / 1e9;
     ReportOutput out = new ReportStage(context).run(p, when.engine, pulled, Map.of("pull", pullSeconds));

@@ -7,7 +7,10 @@ import dev.spotlight.cli.report.TemplateLoader;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.connectors.Connector;
 import dev.spotlight.connectors.Connectors;
+import dev.spotlight.connectors.SourceSpec;
+import dev.spotlight.connectors.http.LiveOptionReader;
 import dev.spotlight.metrics.MetricRunner;
 import dev.spotlight.metrics.engine.Engine;
 import dev.spotlight.metrics.engine.duckdb.DuckDbEngine;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A loaded project: the project file, its connectors and its checked metric catalogue. */
 public final class ProjectContext {
@@ -70,12 +74,26 @@ public final class ProjectContext {
       if (keyEnv != null && (app.env().get(keyEnv) == null || app.env().get(keyEnv).isEmpty())) {
         problems.add(project.privacy().keyEnvAt(), "pseudonym key variable '" + keyEnv + "' is not set", "export " + keyEnv + "=<a secret string>");
       }
+      checkSecrets(project, connectors, app.env(), problems);
     }
     problems.throwIfAny();
     if (catalog.ids().isEmpty()) {
       app.warn("the project loads no metrics: add metric files or '- catalog: core' under metrics: in " + project.file().getFileName());
     }
     return new ProjectContext(app, project, connectors, catalog);
+  }
+
+  /** Every live source's key or token variable must be set, as its pull would require. */
+  private static void checkSecrets(ProjectFile project, Connectors connectors, Map<String, String> env, Problems problems) {
+    for (SourceSpec source : project.sources()) {
+      for (Connector c : connectors.all()) {
+        if (c.id().equals(source.connector())) {
+          for (String key : c.secretOptions()) {
+            LiveOptionReader.checkSet(source.options(), key, env, problems);
+          }
+        }
+      }
+    }
   }
 
   public AppContext app() {

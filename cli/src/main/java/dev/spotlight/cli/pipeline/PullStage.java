@@ -9,6 +9,8 @@ import dev.spotlight.connectors.SourceSpec;
 import dev.spotlight.connectors.canonical.PseudonymKey;
 import dev.spotlight.connectors.canonical.Pseudonymiser;
 import dev.spotlight.connectors.canonical.StoreLock;
+import dev.spotlight.connectors.http.HttpPolicy;
+import dev.spotlight.metrics.model.Period;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +28,23 @@ public final class PullStage {
     this.context = context;
   }
 
-  /** Pulls {@code names} (all sources when empty) and returns what each pull did. */
+  /** Pulls {@code names} (all sources when empty) and returns what each pull did; live sources get their default period. */
   public List<PullRecord> pull(List<String> names, PullProgress progress) {
+    return pull(names, null, progress);
+  }
+
+  /**
+   * Pulls {@code names} (all sources when empty) and returns what each pull did. Live sources are asked
+   * for {@code period} (null: each live connector's documented default); file sources are read whole.
+   */
+  public List<PullRecord> pull(List<String> names, Period period, PullProgress progress) {
     ProjectFile project = context.project();
     List<SourceSpec> chosen = choose(project.sources(), names);
     byte[] key = PseudonymKey.resolve(project.privacy().pseudonymKeyEnv(), project.privacy().keyEnvAt(), context.app().env(),
         project.storeLayout().keyFile(), context.app()::warn);
-    SourcePull puller = new SourcePull(project.storeLayout(), new Pseudonymiser(key), project.timezone(), project.currency(),
+    SourcePull.Live live = new SourcePull.Live(period == null ? null : period.start(), period == null ? null : period.end(),
+        context.app().env(), HttpPolicy.defaults().withClock(context.app().clock()));
+    SourcePull puller = new SourcePull(project.storeLayout(), new Pseudonymiser(key), project.timezone(), project.currency(), live,
         project.granteesByOrgId());
     PullRecords records = new PullRecords(project.storeLayout());
     List<PullRecord> done = new ArrayList<>();
@@ -40,6 +52,7 @@ public final class PullStage {
       warnAboutUndeclared(project);
       for (SourceSpec source : chosen) {
         long start = System.nanoTime();
+        progress.recordsRead(source.name(), 0);
         SourcePull.Outcome outcome = puller.run(context.connectors().get(source.connector(), source.location()), source, progress);
         var r = outcome.result();
         PullRecord record = new PullRecord(source.name(), source.connector(), Instant.now(context.app().clock()).toString(),

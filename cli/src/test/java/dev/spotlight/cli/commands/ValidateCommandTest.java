@@ -35,4 +35,24 @@ class ValidateCommandTest {
     assertThat(r.err()).contains("pseudonym key variable 'MY_KEY' is not set");
     assertThat(Cli.run(Map.of("MY_KEY", "secret"), "validate", "-p", p.file()).exit()).isZero();
   }
+
+  @Test
+  void anUnsetKeyOrTokenVariableOfALiveSourceFailsValidation() throws Exception {
+    Path yaml = dir.resolve("spotlight.yaml");
+    java.nio.file.Files.writeString(yaml, "name: Live\ntimezone: Europe/London\nsources:\n"
+        + "  - name: city\n    connector: open311\n    grantee: council\n    options:\n      url: https://city.example/open311/v2\n"
+        + "      api_key_env: CITY_KEY\n"
+        + "  - name: air\n    connector: smartcitizen\n    grantee: council\n    options:\n      devices: [1616]\n"
+        + "      token_env: SC_TOKEN\n"
+        + "metrics:\n  - catalog: core\n");
+    // line 9 column 20 is CITY_KEY, line 15 column 18 is SC_TOKEN
+    Cli.assertFailed(Cli.run(Map.of(), "validate", "-p", yaml.toString()), 3,
+        yaml + ":9:20: api_key_env: environment variable 'CITY_KEY' is not set (export CITY_KEY=<the key>)",
+        yaml + ":15:18: token_env: environment variable 'SC_TOKEN' is not set (export SC_TOKEN=<the key>)");
+    Cli.assertFailed(Cli.run(Map.of("CITY_KEY", "k"), "validate", "-p", yaml.toString()), 3,
+        yaml + ":15:18: token_env: environment variable 'SC_TOKEN' is not set (export SC_TOKEN=<the key>)");
+    Cli.Result ok = Cli.run(Map.of("CITY_KEY", "k", "SC_TOKEN", "t"), "validate", "-p", yaml.toString());
+    assertThat(ok.exit()).as(ok.toString()).isZero();
+    assertThat(ok.out()).doesNotContain("k\n").startsWith("ok: Live");
+  }
 }

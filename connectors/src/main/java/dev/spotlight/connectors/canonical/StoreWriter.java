@@ -41,6 +41,15 @@ public final class StoreWriter {
    * (a table that was not staged leaves the source with no rows in it).
    */
   public Written replaceSource(Connection connection, String source, Map<String, String> outcomeOverrides) {
+    return replaceSource(connection, source, outcomeOverrides, null);
+  }
+
+  /**
+   * Like {@link #replaceSource(Connection, String, Map)} for a live pull that covered only part of the
+   * source's history ({@code live}; null: the whole history): the source's events the pull could not
+   * have brought are carried over (see {@link MonthCarryOver}). Costs are replaced as a whole.
+   */
+  public Written replaceSource(Connection connection, String source, Map<String, String> outcomeOverrides, LiveCoverage live) {
     Path work = layout.scratchDir().resolve("pull-" + UUID.randomUUID());
     try {
       Files.createDirectories(work);
@@ -52,6 +61,10 @@ public final class StoreWriter {
         activityRows = writeActivity(connection, stagedActivity, outcomeOverrides);
       }
       Files.createDirectories(stagedActivity);
+      if (live != null) {
+        MonthCarryOver.carry(connection, layout.sourceDir(CanonicalTable.ACTIVITY, source), stagedActivity, live,
+            activityRows > 0 ? StagingTables.ACTIVITY : null);
+      }
       if (StagingTables.exists(connection, CanonicalTable.COSTS)) {
         costRows = writeCosts(connection, stagedCosts);
       }

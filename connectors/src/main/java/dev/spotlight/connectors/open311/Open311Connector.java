@@ -52,6 +52,9 @@ public final class Open311Connector implements Connector {
       "^\\d{4}-\\d{2}-\\d{2}([T ]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)? ?(Z|[+-]\\d{2}(:?\\d{2})?)?$";
 
   /** Why a request is bad, in the order a request is judged (the index is stored per request). */
+  /** The request a {@code :fixed} or {@code :closed} event belongs to: servers select requests by the day they were made. */
+  static final String RECORD_OF = "regexp_replace(event_id, ':(fixed|closed)$', '')";
+
   static final List<String> REASONS = List.of("missing service_request_id", "missing requested_datetime", "unreadable requested_datetime",
       "unreadable updated_datetime", "closed without updated_datetime", "updated before requested", "unreadable lat or long");
 
@@ -68,13 +71,22 @@ public final class Open311Connector implements Connector {
   }
 
   @Override
+  public List<String> secretOptions() {
+    return List.of("api_key_env");
+  }
+
+  @Override
   public List<ConnectorOption> options() {
     return List.of(
         new ConnectorOption("files", true, "saved GET requests responses (JSON or XML): path or glob (or a list), relative to the project file"),
         new ConnectorOption("services", false, "a saved services.json or services.xml; names service codes a request leaves unnamed"),
         new ConnectorOption("closed_is_fixed", false, "true (default): a closed request is also report.fixed; false: only report.closed"),
         new ConnectorOption("on_bad_row", false, "error (default) or skip"),
-        new ConnectorOption("url", false, "not available yet: live endpoints are planned (also jurisdiction_id, api_key_env)"));
+        new ConnectorOption("url", false, "instead of files: the GeoReport v2 base URL of a live server, e.g. https://city.example/open311/v2"),
+        new ConnectorOption("jurisdiction_id", false, "live: the jurisdiction_id parameter, when the server hosts several"),
+        new ConnectorOption("api_key_env", false, "live: the environment variable holding the API key (sent as api_key)"),
+        new ConnectorOption("page_max", false, "live: the most requests the server returns per call (default 1000); a full window is split"),
+        new ConnectorOption("window_days", false, "live: days per request window, 1 to 90 (default 90)"));
   }
 
   @Override
@@ -99,12 +111,16 @@ public final class Open311Connector implements Connector {
     validate(source, problems);
     problems.throwIfAny();
     Open311Options options = Open311Options.parse(source.options(), problems);
-    return pullFiles(source, context, options);
+    if (options.live() != null) {
+      return new Open311Live(this, source, context, options).pull();
+    }
+    List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
+    Path services = options.services() == null ? null : source.projectDir().resolve(options.services()).normalize();
+    return pullFiles(source, context, options, files, services);
   }
 
-  /** Reads the saved responses listed in {@code files:}. */
-  private PullResult pullFiles(SourceSpec source, PullContext context, Open311Options options) {
-    List<Path> files = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
+  /** Reads saved (or, for live sources, fetched) responses {@code files} and the services list {@code services} (or null). */
+  PullResult pullFiles(SourceSpec source, PullContext context, Open311Options options, List<Path> files, Path services) {
     return RecordFiles.pull(id(), source, context, records -> {
       Connection c = records.connection();
       records.execute("CREATE OR REPLACE TEMP TABLE spotlight_o311 (__file_idx INTEGER, __rec BIGINT, __line INTEGER, origin VARCHAR,"
@@ -123,8 +139,8 @@ public final class Open311Connector implements Connector {
           return p.executeUpdate();
         }
       });
-      if (options.services() != null) {
-        records.addInput(loadServices(c, source.projectDir().resolve(options.services()).normalize(), options, context.scratchDir()));
+      if (services != null) {
+        records.addInput(loadServices(c, services, options, context.scratchDir()));
       }
       return judgeAndStage(records, source, options, inputs);
     });

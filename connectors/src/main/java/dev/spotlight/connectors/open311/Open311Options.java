@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code options:} of an {@code open311} source, checked without reading data. The keys of the
- * live endpoint ({@code url}, {@code jurisdiction_id}, {@code api_key_env}) are reserved: they are
- * recognised, so they are not reported as misspellings, but refused until live pulls exist.
+ * The {@code options:} of an {@code open311} source, checked without reading data: saved files
+ * ({@code files:}) or a live endpoint ({@code url:} and its options, see {@link Open311LiveOptions}).
+ *
+ * @param live the live endpoint, or null when the source reads files
  */
-record Open311Options(List<String> files, Location filesAt, String services, Location servicesAt, boolean closedIsFixed, boolean skipBadRows) {
+record Open311Options(List<String> files, Location filesAt, String services, Location servicesAt, boolean closedIsFixed, boolean skipBadRows,
+    Open311LiveOptions live) {
 
   static final List<String> KEYS = List.of("files", "services", "closed_is_fixed", "on_bad_row");
 
-  /** Options of the live endpoint, planned but not available yet. */
-  static final List<String> LIVE_KEYS = List.of("url", "jurisdiction_id", "api_key_env");
-
-  static final String LIVE_MESSAGE = "live endpoints are not available yet; save the responses and use files:";
+  /** Options of the live endpoint. */
+  static final List<String> LIVE_KEYS = Open311LiveOptions.KEYS;
 
   /** Parses and checks {@code options}, recording every problem; returns null when any was found. */
   static Open311Options parse(YamlMap options, Problems problems) {
@@ -29,11 +29,17 @@ record Open311Options(List<String> files, Location filesAt, String services, Loc
     List<String> allowed = new ArrayList<>(KEYS);
     allowed.addAll(LIVE_KEYS);
     options.checkKeys(Set.copyOf(allowed), "open311 connector options", problems);
-    for (String key : LIVE_KEYS) {
-      if (options.has(key)) {
-        String message = key.equals("url") ? LIVE_MESSAGE : "'" + key + "' is an option of live endpoints, which are not available yet; save the responses and use files:";
-        problems.add(options.keyLocation(key), message,
-            "fetch GET requests.json (or .xml) yourself, save each response under the project, and list the files in files:");
+    Open311LiveOptions live = null;
+    if (options.has("url")) {
+      if (options.has("files")) {
+        problems.add(options.keyLocation("files"), "an open311 source reads files: or a live url:, not both", "split it into two sources");
+      }
+      live = Open311LiveOptions.parse(options, problems);
+    } else {
+      for (String key : LIVE_KEYS) {
+        if (options.has(key)) {
+          problems.add(options.keyLocation(key), "'" + key + "' is an option of live endpoints, which need url:", "add url: (the GeoReport v2 base URL) or remove " + key + ":");
+        }
       }
     }
     List<String> files = List.of();
@@ -66,6 +72,6 @@ record Open311Options(List<String> files, Location filesAt, String services, Loc
     if (problems.list().size() > before) {
       return null;
     }
-    return new Open311Options(files, options.locationOf("files"), services, options.locationOf("services"), closedIsFixed, skip);
+    return new Open311Options(files, options.locationOf("files"), services, options.locationOf("services"), closedIsFixed, skip, live);
   }
 }

@@ -71,18 +71,32 @@ public final class SmartCitizenConnector implements Connector {
   }
 
   @Override
+  public List<String> secretOptions() {
+    return List.of("token_env");
+  }
+
+  @Override
   public List<ConnectorOption> options() {
     return List.of(
-        new ConnectorOption("files", true, "path or glob (or a list) of SD-card CSV files, relative to the project file"),
+        new ConnectorOption("files", true, "path or glob (or a list) of SD-card CSV files, relative to the project file (or devices: for the API)"),
         new ConnectorOption("device", false, "device id for every file; default the file name without extension"
             + " (the folder name when the file is named by date, e.g. 20-09-02.CSV)"),
-        new ConnectorOption("sensors", false, "sensor keys to keep (first header row, e.g. [TEMP, NOISE_A]); default all"),
-        new ConnectorOption("on_bad_row", false, "error (default) or skip"));
+        new ConnectorOption("sensors", false, "sensor keys to keep (first header row, e.g. [TEMP, NOISE_A]); with devices: sensor ids; default all"),
+        new ConnectorOption("on_bad_row", false, "error (default) or skip"),
+        new ConnectorOption("devices", false, "instead of files: device ids to read from the readings API, e.g. [1616]"),
+        new ConnectorOption("rollup", false, "API: the readings' rollup, e.g. 1h (default) or 15m"),
+        new ConnectorOption("url", false, "API: base URL (default https://api.smartcitizen.me)"),
+        new ConnectorOption("token_env", false, "API: environment variable holding an access token (sent as a Bearer token)"),
+        new ConnectorOption("window_days", false, "API: days per readings request (default 30)"));
   }
 
   @Override
   public void validate(SourceSpec source, Problems problems) {
-    SmartCitizenOptions.parse(source.options(), problems);
+    if (SmartCitizenApiOptions.wanted(source.options())) {
+      SmartCitizenApiOptions.parse(source.options(), problems);
+    } else {
+      SmartCitizenOptions.parse(source.options(), problems);
+    }
     if (source.grantee() == null || source.grantee().isBlank()) {
       problems.add(source.location(), "source '" + source.name() + "' has no grantee", "add grantee: to the source; Smart Citizen files do not name one");
     }
@@ -93,6 +107,9 @@ public final class SmartCitizenConnector implements Connector {
     Problems problems = new Problems(ExitKind.DEFINITION);
     validate(source, problems);
     problems.throwIfAny();
+    if (SmartCitizenApiOptions.wanted(source.options())) {
+      return new SmartCitizenApi(source, context, SmartCitizenApiOptions.parse(source.options(), problems)).pull();
+    }
     SmartCitizenOptions options = SmartCitizenOptions.parse(source.options(), problems);
     List<Path> paths = FileGlob.expand(source.projectDir(), options.files(), options.filesAt());
     List<SdCardFile> files = new ArrayList<>();

@@ -335,20 +335,25 @@ class Open311ConnectorTest {
   }
 
   @Test
-  void liveEndpointOptionsAreAClearDefinitionError() {
+  void liveEndpointOptionsAreChecked() {
     ConnectorFixture f = fixture();
+    Problems ok = new Problems(ExitKind.DEFINITION);
+    new Open311Connector().validate(f.source("s", "g", "url: https://example.org/open311/v2\njurisdiction_id: example.org\n"), ok);
+    assertThat(ok.list()).isEmpty();
     Problems problems = new Problems(ExitKind.DEFINITION);
-    new Open311Connector().validate(f.source("s", "g", "url: https://example.org/open311/v2\njurisdiction_id: example.org\n"), problems);
+    new Open311Connector().validate(f.source("s", "g",
+        "url: https://example.org/open311/v2?api_key=x\nfiles: a.json\nwindow_days: 120\npage_max: lots\napi_key_env: my key\n"), problems);
     assertThat(problems.list()).extracting(p -> p.render())
-        .anySatisfy(r -> assertThat(r).contains("live endpoints are not available yet; save the responses and use files:"))
-        .anySatisfy(r -> assertThat(r).contains("'jurisdiction_id' is an option of live endpoints, which are not available yet"))
-        .noneSatisfy(r -> assertThat(r).contains("unknown key"))
-        .noneSatisfy(r -> assertThat(r).contains("needs 'files:'"));
-    assertThatThrownBy(() -> f.pull("s", "g", "url: https://example.org/open311/v2\n"))
-        .isInstanceOfSatisfying(SpotlightException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
-          assertThat(e.problems().get(0).render()).contains("live endpoints are not available yet; save the responses and use files:");
-        });
+        .anySatisfy(r -> assertThat(r).contains("reads files: or a live url:, not both"))
+        .anySatisfy(r -> assertThat(r).contains("url: give the base URL without a query"))
+        .anySatisfy(r -> assertThat(r).contains("window_days must be between 1 and 90, not 120"))
+        .anySatisfy(r -> assertThat(r).contains("page_max must be a whole number, not 'lots'"))
+        .anySatisfy(r -> assertThat(r).contains("api_key_env names an environment variable"))
+        .noneSatisfy(r -> assertThat(r).contains("unknown key"));
+    Problems orphan = new Problems(ExitKind.DEFINITION);
+    new Open311Connector().validate(f.source("s", "g", "files: a.json\njurisdiction_id: example.org\n"), orphan);
+    assertThat(orphan.list()).extracting(p -> p.render())
+        .singleElement().satisfies(r -> assertThat(r).contains("'jurisdiction_id' is an option of live endpoints, which need url:"));
   }
 
   @Test

@@ -331,6 +331,7 @@ class SmartCitizenConnectorTest {
   @Test
   void theConnectorIsInstalled() {
     assertThat(Connectors.installed().get("smartcitizen", Location.NONE)).isInstanceOf(SmartCitizenConnector.class);
-    assertThat(new SmartCitizenConnector().options()).extracting(o -> o.name()).containsExactly("files", "device", "sensors", "on_bad_row");
+    assertThat(new SmartCitizenConnector().options()).extracting(o -> o.name()).containsExactly("files", "device", "sensors", "on_bad_row",
+        "devices", "rollup", "url", "token_env", "window_days");
   }
 }
