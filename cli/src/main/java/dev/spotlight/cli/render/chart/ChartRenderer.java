@@ -5,29 +5,20 @@ import dev.spotlight.cli.render.Renderer;
 import dev.spotlight.cli.render.ReportContent;
 import dev.spotlight.cli.render.ReportContent.SectionContent;
 import dev.spotlight.cli.render.SafeFileName;
-import dev.spotlight.common.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 
-/** Writes {@code charts/<section id>.png} for every section whose template asks for a line or bar chart. */
+/**
+ * Writes {@code charts/<section id>.png} and {@code .svg} for every section whose template asks for a
+ * line or bar chart (see {@link ChartFiles}).
+ */
 public final class ChartRenderer implements Renderer {
 
-  /** Chart size in points; the PNG has {@link #SCALE} pixels per point for sharp text on high-density screens and in print. */
-  public static final int WIDTH = 800;
-
-  public static final int HEIGHT = 450;
-  public static final int SCALE = 2;
-
   public ChartRenderer() {
-    // Charts are drawn off screen; without this a machine with no display fails on the first font lookup.
-    // An explicit setting by the caller wins.
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    ChartFiles.headless();
   }
 
   @Override
@@ -36,9 +27,9 @@ public final class ChartRenderer implements Renderer {
   }
 
   /**
-   * Writes one PNG per charted section, in section order.
+   * Writes one PNG and one SVG per charted section, in section order.
    *
-   * @return the files written
+   * @return the files written, PNG before SVG
    */
   public List<Path> writeFiles(ReportContent content, Path reportDir) {
     Path chartDir = reportDir.resolve("charts");
@@ -56,9 +47,7 @@ public final class ChartRenderer implements Renderer {
       if (chart == null) {
         continue;
       }
-      Path file = chartDir.resolve(names.next(section.id()) + ".png");
-      AtomicFiles.write(file, out -> ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE));
-      files.add(file);
+      files.addAll(ChartFiles.write(chart, chartDir, names.next(section.id())));
     }
     return files;
   }
