@@ -14,26 +14,29 @@ import org.jfree.chart.ui.TextAnchor;
 
 /**
  * A section as a bar chart: one group of bars per dimension value, one bar per metric, one panel per
- * unit side by side. Bars run horizontally so long names (grantees, areas) stay readable, and carry
- * their value so a zero reads differently from a hidden value, which has no bar.
+ * unit (and scale) side by side. Bars run horizontally so long names (grantees, areas) stay readable,
+ * and carry their value (when there is room) so a zero reads differently from a hidden value, which
+ * has no bar but its mark ({@code <5}, {@code –}) at the baseline.
  */
 final class BarSectionChart {
 
-  /** Above this many bars their value labels would overlap, and the gridlines have to do. */
-  private static final int MAX_LABELLED_BARS = 60;
+  /** Above this many bars in a panel their value labels would overlap, and the gridlines have to do. */
+  static final int MAX_LABELLED_BARS = 18;
 
   private BarSectionChart() {}
 
   static JFreeChart create(ChartSpec spec) {
     CategoryAxis axis = ChartStyle.categoryAxis(spec.categoryLabel());
     axis.setMaximumCategoryLabelWidthRatio(0.3f);
+    // A long grantee name wraps onto a second line rather than being cut short.
+    axis.setMaximumCategoryLabelLines(2);
     axis.setCategoryMargin(0.25);
     CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(axis);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     // Wide enough that the last tick label of one panel does not run into the first of the next.
     plot.setGap(32);
     for (UnitPanel panel : spec.panels()) {
-      BarRenderer renderer = new BarRenderer();
+      BarRenderer renderer = new MarkedBarRenderer(new ValueMarks(panel.marks(), panel.bounds()));
       renderer.setDrawBarOutline(false);
       renderer.setItemMargin(0.05);
       renderer.setMaximumBarWidth(0.12);

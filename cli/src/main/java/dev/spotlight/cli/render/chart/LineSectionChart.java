@@ -10,7 +10,7 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 
 /**
  * A trend section as a line chart: one line per metric across the dimension's values, one panel per
- * unit stacked over a shared axis, broken where a value cannot be shown.
+ * unit stacked over a shared axis, broken where a value cannot be shown and marked there.
  */
 final class LineSectionChart {
 
@@ -24,8 +24,6 @@ final class LineSectionChart {
     axis.setCategoryMargin(0.0);
     axis.setLowerMargin(0.02);
     axis.setUpperMargin(0.02);
-    // A mark such as " (<5)" goes on a second line rather than cutting the label short.
-    axis.setMaximumCategoryLabelLines(2);
     if (spec.categories().size() > LEVEL_LABELS) {
       axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }
@@ -34,7 +32,7 @@ final class LineSectionChart {
     plot.setGap(16);
     for (UnitPanel panel : spec.panels()) {
       // Null values leave gaps: the renderer joins only neighbouring points that both have a value.
-      LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+      LineAndShapeRenderer renderer = new MarkedLineRenderer(new ValueMarks(panel.marks(), panel.bounds()));
       for (int i = 0; i < panel.colours().size(); i++) {
         renderer.setSeriesPaint(i, panel.colours().get(i));
         renderer.setSeriesStroke(i, ChartStyle.LINE);
