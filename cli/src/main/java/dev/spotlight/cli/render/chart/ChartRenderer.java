@@ -21,6 +21,14 @@ public final class ChartRenderer implements Renderer {
     ChartFiles.headless();
   }
 
+  /**
+   * The line under every chart: the tool and its version, the project, and where the inputs are
+   * listed. No clock time, so the same inputs draw the same chart.
+   */
+  public static String sourceLine(String toolVersion, String projectName) {
+    return "Source: Spotlight " + toolVersion + ", " + projectName + " (inputs and checksums in manifest.json)";
+  }
+
   @Override
   public void render(ReportContent content, Path reportDir) {
     writeFiles(content, reportDir);
@@ -32,7 +40,11 @@ public final class ChartRenderer implements Renderer {
    * @return the files written, PNG before SVG
    */
   public List<Path> writeFiles(ReportContent content, Path reportDir) {
-    Path chartDir = reportDir.resolve("charts");
+    return writeCharts(content, reportDir.resolve("charts"));
+  }
+
+  /** As {@link #writeFiles}, straight into {@code chartDir}, one {@code <section id>.png|svg} pair per charted section. */
+  public List<Path> writeCharts(ReportContent content, Path chartDir) {
     MetricLookup metrics = new MetricLookup(content.metrics());
     SafeFileName names = new SafeFileName();
     List<Path> files = new ArrayList<>();

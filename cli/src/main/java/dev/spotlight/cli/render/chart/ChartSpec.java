@@ -26,7 +26,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * ({@code <5}, {@code –}) at the baseline, explained by the footnote.
  *
  * @param footnote explains the marks and whiskers, or null when the chart has neither
- * @param source the source line (see {@link #sourceLine})
+ * @param source the source line (see {@link ChartRenderer#sourceLine})
  */
 record ChartSpec(
     String title,
@@ -97,12 +97,8 @@ record ChartSpec(
         sourceLine(content));
   }
 
-  /**
-   * The line under every chart: the tool and its version, the project, and where the inputs are
-   * listed. No clock time, so the same inputs draw the same chart.
-   */
   static String sourceLine(ReportContent content) {
-    return "Source: Spotlight " + content.toolVersion() + ", " + content.projectName() + " (inputs and checksums in manifest.json)";
+    return ChartRenderer.sourceLine(content.toolVersion(), content.projectName());
   }
 
   /** A panel's dataset, marks and whiskers as they are filled in. */

@@ -47,20 +47,7 @@ final class ChartStyle {
 
   /** A chart with the house style around {@code plot}, whose subplots are the spec's unit panels. */
   static JFreeChart chart(ChartSpec spec, CombinedDomainCategoryPlot plot) {
-    JFreeChart chart = new JFreeChart(spec.title(), plot);
-    theme().apply(chart);
-    chart.setPadding(new RectangleInsets(8, 8, 8, 16));
-    chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
-
-    LegendTitle legend = chart.getLegend();
-    legend.setFrame(BlockBorder.NONE);
-    legend.setPosition(RectangleEdge.TOP);
-    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
-    // Bottom lines stack outwards in the order added: the source ends up last, under the footnote.
-    chart.addSubtitle(bottomLine(spec.source()));
-    if (spec.footnote() != null) {
-      chart.addSubtitle(bottomLine(spec.footnote()));
-    }
+    JFreeChart chart = dressed(new JFreeChart(spec.title(), plot), spec.footnote(), spec.source());
 
     plot.setOutlineVisible(false);
     // getSubplots() is a raw List in JFreeChart 1.5.
@@ -75,6 +62,32 @@ final class ChartStyle {
       subplot.setNoDataMessagePaint(MUTED);
     }
     return chart;
+  }
+
+  /** The house style on any chart: theme, title and legend at the top left, footnote and source line at the bottom. */
+  static JFreeChart dressed(JFreeChart chart, String footnote, String source) {
+    theme().apply(chart);
+    chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+    chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+
+    LegendTitle legend = chart.getLegend();
+    legend.setFrame(BlockBorder.NONE);
+    legend.setPosition(RectangleEdge.TOP);
+    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+    // Bottom lines stack outwards in the order added: the source ends up last, under the footnote.
+    chart.addSubtitle(bottomLine(source));
+    if (footnote != null) {
+      chart.addSubtitle(bottomLine(footnote));
+    }
+    return chart;
+  }
+
+  /** A number format for axis ticks: {@code £#,##0} for a currency code, else plain {@code #,##0.##}. */
+  static NumberFormat moneyOrNumber(String currency) {
+    String number = "#,##0.##";
+    return currency == null
+        ? new DecimalFormat(number, SYMBOLS)
+        : new DecimalFormat("'" + CurrencySymbol.prefix(currency) + "'" + number, SYMBOLS);
   }
 
   static CategoryAxis categoryAxis(String label) {
