@@ -61,7 +61,7 @@ public final class CompareCharts {
     Path staging = folder.resolve("." + FOLDER + ".tmp-" + UUID.randomUUID());
     try {
       Files.createDirectories(staging);
-      List<Path> files = new ArrayList<>(new ChartRenderer().writeCharts(barContent(in), staging));
+      List<Path> files = new ArrayList<>(ChartRenderer.withMedianLines().writeCharts(barContent(in), staging));
       String source = ChartRenderer.sourceLine(in.toolVersion(), in.projectName());
       StatusMarks marks = new StatusMarks(in.minCell());
       in.outcomeMetrics().forEach((id, outcomeId) -> files.addAll(FunnelChart.write(

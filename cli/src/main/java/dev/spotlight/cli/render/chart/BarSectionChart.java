@@ -10,6 +10,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
@@ -52,7 +53,12 @@ final class BarSectionChart {
         // Room past the longest bar for its label; panels share the width, so narrower panels need a larger share.
         valueAxis.setUpperMargin(0.2 + 0.15 * (spec.panels().size() - 1));
       }
-      plot.add(new CategoryPlot(panel.dataset(), null, valueAxis, renderer));
+      CategoryPlot subplot = new CategoryPlot(panel.dataset(), null, valueAxis, renderer);
+      if (panel.median() != null) {
+        // Behind the bars and their labels, so it never hides a value.
+        subplot.addRangeMarker(ChartStyle.medianLine(panel.median(), ChartStyle.valueLabelFormat(panel)), Layer.BACKGROUND);
+      }
+      plot.add(subplot);
     }
     return ChartStyle.chart(spec, plot);
   }

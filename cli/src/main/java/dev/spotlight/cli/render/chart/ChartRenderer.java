@@ -17,8 +17,20 @@ import org.jfree.chart.JFreeChart;
  */
 public final class ChartRenderer implements Renderer {
 
+  private final boolean medians;
+
   public ChartRenderer() {
+    this(false);
+  }
+
+  private ChartRenderer(boolean medians) {
     ChartFiles.headless();
+    this.medians = medians;
+  }
+
+  /** A renderer whose bar charts draw the median of each one-metric panel, as {@code compare} does. */
+  public static ChartRenderer withMedianLines() {
+    return new ChartRenderer(true);
   }
 
   /**
@@ -53,7 +65,7 @@ public final class ChartRenderer implements Renderer {
       JFreeChart chart =
           switch (kind) {
             case "line" -> LineSectionChart.create(ChartSpec.of(content, section, metrics));
-            case "bar" -> BarSectionChart.create(ChartSpec.of(content, section, metrics));
+            case "bar" -> BarSectionChart.create(ChartSpec.of(content, section, metrics, medians));
             default -> null;
           };
       if (chart == null) {

@@ -40,6 +40,11 @@ record ChartSpec(
   static final String WHISKERS = "Whiskers show the interval (low to high) of values that have one.";
 
   static ChartSpec of(ReportContent content, SectionContent section, MetricLookup lookup) {
+    return of(content, section, lookup, false);
+  }
+
+  /** @param medians whether each one-metric panel carries the median of its shown values (compare's reference line) */
+  static ChartSpec of(ReportContent content, SectionContent section, MetricLookup lookup, boolean medians) {
     SectionTable table = SectionTable.of(section.forChart());
     StatusMarks marks = new StatusMarks(content.minCell());
     List<MetricInfo> metrics = table.metricIds().stream().map(lookup::get).toList();
@@ -74,7 +79,8 @@ record ChartSpec(
         }
         marked |= !panel.marks.isEmpty();
         whiskers |= !panel.bounds.isEmpty();
-        panels.add(new UnitPanel(unit.getKey(), panelMetrics, colours, panel.dataset, panel.marks, panel.bounds));
+        Double median = medians && panelMetrics.size() == 1 ? median(panel.dataset) : null;
+        panels.add(new UnitPanel(unit.getKey(), panelMetrics, colours, panel.dataset, panel.marks, panel.bounds, median));
       }
     }
 
@@ -82,7 +88,7 @@ record ChartSpec(
     String note = section.note() == null || section.note().isBlank() ? "No results for this period." : section.note();
     List<String> footnotes = new ArrayList<>();
     if (marked) {
-      footnotes.add(marks.footnote());
+      footnotes.add(markFootnote(panels, marks));
     }
     if (whiskers) {
       footnotes.add(WHISKERS);
@@ -99,6 +105,34 @@ record ChartSpec(
 
   static String sourceLine(ReportContent content) {
     return ChartRenderer.sourceLine(content.toolVersion(), content.projectName());
+  }
+
+  /** The footnote sentences for the marks the chart shows: a chart with only {@code <5} marks does not explain {@code –}. */
+  private static String markFootnote(List<UnitPanel> panels, StatusMarks marks) {
+    boolean undefined = panels.stream().anyMatch(p -> p.marks().containsValue(StatusMarks.UNDEFINED));
+    boolean suppressed = panels.stream().anyMatch(p -> p.marks().containsValue(marks.suppressed()));
+    String undefinedOnly = new StatusMarks(1).footnote();
+    if (!suppressed) {
+      return undefinedOnly;
+    }
+    return undefined ? marks.footnote() : marks.footnote().replace(" " + undefinedOnly, "");
+  }
+
+  /** The median of a one-series dataset's values (the mean of the middle two for an even count), or null when it has none. */
+  static Double median(DefaultCategoryDataset dataset) {
+    List<Double> values = new ArrayList<>();
+    for (int c = 0; c < dataset.getColumnCount(); c++) {
+      Number v = dataset.getValue(0, c);
+      if (v != null) {
+        values.add(v.doubleValue());
+      }
+    }
+    if (values.isEmpty()) {
+      return null;
+    }
+    values.sort(null);
+    int n = values.size();
+    return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
   }
 
   /** A panel's dataset, marks and whiskers as they are filled in. */

@@ -37,7 +37,22 @@ final class MarkedBarRenderer extends BarRenderer {
       marks.drawMark(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, 0);
     } else {
       marks.drawWhisker(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, Math.min(6, state.getBarWidth() / 3));
+      if (super.isItemLabelVisible(row, column) && hasBounds(dataset, row, column)) {
+        String label = getItemLabelGenerator(row, column).generateLabel(dataset, row, column);
+        marks.drawPastWhisker(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, label, getItemLabelFont(row, column));
+      }
     }
+  }
+
+  /** A value with a whisker has its label past the whisker's end (drawn above), not on it. */
+  @Override
+  public boolean isItemLabelVisible(int row, int column) {
+    CategoryPlot plot = getPlot();
+    return super.isItemLabelVisible(row, column) && (plot == null || !hasBounds(plot.getDataset(plot.getIndexOf(this)), row, column));
+  }
+
+  private boolean hasBounds(CategoryDataset dataset, int row, int column) {
+    return dataset != null && marks.bounds().containsKey(ValueMarks.cell(dataset, row, column));
   }
 
   @Override

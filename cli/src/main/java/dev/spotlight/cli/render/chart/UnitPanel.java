@@ -16,6 +16,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * @param dataset one series per metric (keyed by label), one category per dimension value; null where nothing is drawn
  * @param marks what stands at the baseline in place of a value that is not drawn: {@code <5} or {@code –}
  * @param bounds the interval (low, high) of each value that has one, drawn as a whisker
+ * @param median the median of the shown values, drawn as a line, when the chart asks for it and the panel has one metric; else null
  */
 record UnitPanel(
     String unitLabel,
@@ -23,7 +24,8 @@ record UnitPanel(
     List<Color> colours,
     DefaultCategoryDataset dataset,
     Map<Cell, String> marks,
-    Map<Cell, Interval> bounds) {
+    Map<Cell, Interval> bounds,
+    Double median) {
 
   /** One value's place: the series (metric label) and the category (dimension value's label). */
   record Cell(String series, String category) {}
@@ -31,6 +33,6 @@ record UnitPanel(
   record Interval(double low, double high) {}
 
   UnitPanel(String unitLabel, List<MetricInfo> metrics, List<Color> colours, DefaultCategoryDataset dataset) {
-    this(unitLabel, metrics, colours, dataset, Map.of(), Map.of());
+    this(unitLabel, metrics, colours, dataset, Map.of(), Map.of(), null);
   }
 }

@@ -108,6 +108,23 @@ final class ValueMarks {
     }
   }
 
+  /** Draws {@code label} just past the high end of the item's whisker, in the axis direction. */
+  void drawPastWhisker(Graphics2D g2, CategoryPlot plot, Rectangle2D dataArea, ValueAxis rangeAxis, CategoryDataset dataset, int row,
+      int column, double middle, String label, Font font) {
+    Interval interval = bounds.get(cell(dataset, row, column));
+    if (interval == null || label == null) {
+      return;
+    }
+    double high = rangeAxis.valueToJava2D(interval.high(), dataArea, plot.getRangeAxisEdge());
+    g2.setFont(font);
+    g2.setPaint(TEXT);
+    if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
+      TextUtils.drawAlignedString(label, g2, (float) (high + 2 * GAP), (float) middle, TextAnchor.CENTER_LEFT);
+    } else {
+      TextUtils.drawAlignedString(label, g2, (float) middle, (float) (high - 2 * GAP), TextAnchor.BOTTOM_CENTER);
+    }
+  }
+
   /** The centre of item (row, column) across the category axis. */
   static double middle(CategoryPlot plot, CategoryAxis domainAxis, Rectangle2D dataArea, CategoryDataset dataset, int row, int column,
       org.jfree.chart.renderer.category.AbstractCategoryItemRenderer renderer) {

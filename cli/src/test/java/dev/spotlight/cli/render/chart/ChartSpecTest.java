@@ -78,7 +78,9 @@ class ChartSpecTest {
     assertThat(people.getValue("Participants", "2026-03")).isNull();
     assertThat(people.getValue("Participants", "2026-04")).isEqualTo(850.0);
     assertThat(spec.panels().get(0).marks()).containsExactly(entry(new Cell("Participants", "2026-03"), "<5"));
-    assertThat(spec.footnote()).startsWith("<5 suppressed").doesNotContain("Whiskers");
+    // Only a <5 mark on this chart: the footnote explains that one and not –.
+    assertThat(spec.footnote())
+        .isEqualTo("<5 suppressed: a count from 1 to 4, or a value built from one, is not shown to protect individuals.");
   }
 
   @Test
@@ -89,6 +91,19 @@ class ChartSpecTest {
     assertThat(spec.categories()).isEmpty();
     assertThat(spec.noDataMessage()).isEqualTo("No outcome data yet: the outcomes survey starts in 2027.");
     assertThat(spec.footnote()).isNull();
+  }
+
+  @Test
+  void compareChartsCarryTheMedianOfEachOneMetricPanelsShownValues() {
+    ChartSpec plain = ChartSpec.of(content, ReportFixtures.byGrantee(), metrics);
+    ChartSpec compare = ChartSpec.of(content, ReportFixtures.byGrantee(), metrics, true);
+
+    assertThat(plain.panels()).extracting(UnitPanel::median).containsOnlyNulls();
+    // Participants shown: 812, 0, 422 (grantee-x suppressed) -> 422. Grant spend: 0, 1,200.25, 5,033.817, 9,000.5 -> mean of
+    // the middle two = 3,117.0335. Completion: 0.5123, 0.25 -> 0.38115.
+    assertThat(compare.panels().get(0).median()).isEqualTo(422.0);
+    assertThat(compare.panels().get(1).median()).isCloseTo(3117.0335, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(compare.panels().get(2).median()).isCloseTo(0.38115, org.assertj.core.api.Assertions.within(1e-12));
   }
 
   @Test

@@ -7,7 +7,15 @@ import dev.spotlight.cli.render.ReportContent;
 import dev.spotlight.cli.render.ReportFixtures;
 import java.io.StringWriter;
 import java.util.List;
+import java.io.StringReader;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
@@ -44,6 +52,17 @@ class MarkedBarRendererTest {
   }
 
   @Test
+  void aValueWithAWhiskerHasItsLabelPastTheWhiskerNotOnTheBar() {
+    CategoryPlot percent = panels(chart()).get(2);
+    MarkedBarRenderer renderer = (MarkedBarRenderer) percent.getRenderer();
+
+    // Columns: kirklees-sharing (bounds), grantee-x, grantee-y, the formula name (bounds).
+    assertThat(renderer.isItemLabelVisible(0, 0)).isFalse();
+    assertThat(renderer.isItemLabelVisible(0, 3)).isFalse();
+    assertThat(((MarkedBarRenderer) panels(chart()).get(0).getRenderer()).isItemLabelVisible(0, 0)).isTrue();
+  }
+
+  @Test
   void theValueAxisReachesTheHighestWhiskerNotOnlyTheHighestBar() {
     CategoryPlot percent = panels(chart()).get(2);
 
@@ -63,13 +82,34 @@ class MarkedBarRendererTest {
     assertThat(count(text, ">&lt;5</text")).isEqualTo(2);
     assertThat(count(text, ">–</text")).isEqualTo(1);
     // A whisker is three lines (the span and two caps) in the whisker colour, for 2 intervals.
-    assertThat(Pattern.compile("<line [^>]*stroke:rgb\\(51,51,51\\)").matcher(text).results().count()).isEqualTo(6);
+    assertThat(strokedWith(text, "rgb(51,51,51)")).isEqualTo(6);
+    // Their values are still written, past the whiskers: 51.2% and 25.0%.
+    assertThat(text).contains(">51.2%</text", ">25.0%</text");
   }
 
   private static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
       n++;
+    }
+    return n;
+  }
+
+  /** Lines whose own or nearest inherited stroke is {@code rgb}. */
+  private static int strokedWith(String svg, String rgb) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
+    NodeList lines = doc.getElementsByTagNameNS("*", "line");
+    int n = 0;
+    for (int i = 0; i < lines.getLength(); i++) {
+      for (Node e = lines.item(i); e instanceof Element; e = e.getParentNode()) {
+        Matcher stroke = Pattern.compile("(?:^|[;\\s])stroke:([^;]+)").matcher(((Element) e).getAttribute("style"));
+        if (stroke.find()) {
+          n += stroke.group(1).strip().equals(rgb) ? 1 : 0;
+          break;
+        }
+      }
     }
     return n;
   }
