@@ -55,6 +55,8 @@ final class SvgChart {
     graphics.dispose();
     // Batik names the SVG 1.0 DTD on the web; SVG 1.1 and later advise against a DOCTYPE, and a
     // validating reader would otherwise go to the network for it.
-    out.write(text.toString().replaceFirst("<!DOCTYPE[^>]*>\\s*", ""));
+    // The generator's default font is Java's logical "Dialog", which no SVG viewer knows; every
+    // chart text names SansSerif, which Batik writes as the generic sans-serif.
+    out.write(text.toString().replaceFirst("<!DOCTYPE[^>]*>\\s*", "").replace("font-family:'Dialog'", "font-family:sans-serif"));
   }
 }
