@@ -67,8 +67,11 @@ public final class FunnelChart {
     limits.setDrawSeriesLineAsPath(true);
     plot.setRenderer(0, limits);
 
+    boolean withLimits = false;
     if (!points.isEmpty()) {
       double average = FunnelLimits.average(points);
+      // Limits live on the log scale: only a positive average has them (refunds can make costs negative).
+      withLimits = average > 0 && Double.isFinite(average);
       double maxX = points.stream().mapToDouble(Point::outcomes).max().orElse(1) * 1.1;
       // From near zero, so the funnel's shape shows even when every grantee is large.
       double minX = Math.max(1, maxX / 100);
@@ -77,22 +80,25 @@ public final class FunnelChart {
       avg.add(0, average);
       avg.add(maxX, average);
       lines.addSeries(avg);
-      lines.addSeries(curve(LIMITS_95, average, FunnelLimits.Z95, minX, maxX, true));
-      lines.addSeries(curve(LIMITS_998, average, FunnelLimits.Z998, minX, maxX, true));
-      lines.addSeries(curve(LIMITS_95 + " (lower)", average, FunnelLimits.Z95, minX, maxX, false));
-      lines.addSeries(curve(LIMITS_998 + " (lower)", average, FunnelLimits.Z998, minX, maxX, false));
+      if (withLimits) {
+        lines.addSeries(curve(LIMITS_95, average, FunnelLimits.Z95, minX, maxX, true));
+        lines.addSeries(curve(LIMITS_998, average, FunnelLimits.Z998, minX, maxX, true));
+        lines.addSeries(curve(LIMITS_95 + " (lower)", average, FunnelLimits.Z95, minX, maxX, false));
+        lines.addSeries(curve(LIMITS_998 + " (lower)", average, FunnelLimits.Z998, minX, maxX, false));
+        for (XYTextAnnotation label : labels(points, average, maxX)) {
+          plot.addAnnotation(label);
+        }
+      }
       plot.setDataset(0, lines);
       // The funnel's mouth runs off to the sky for tiny counts; the axis follows the grantees, not the curves.
       double top = Math.max(points.stream().mapToDouble(Point::costPerOutcome).max().orElse(average), average * 1.5);
+      double bottom = Math.min(0, points.stream().mapToDouble(Point::costPerOutcome).min().orElse(0) * 1.15);
       y.setAutoRange(false);
-      y.setRange(0, top * 1.15);
+      y.setRange(bottom, top > bottom ? top * 1.15 : bottom + 1);
       x.setAutoRange(false);
       x.setRange(0, maxX);
-      for (XYTextAnnotation label : labels(points, average, maxX)) {
-        plot.addAnnotation(label);
-      }
     }
-    String footnote = footnote(spec);
+    String footnote = footnote(spec, withLimits || points.isEmpty());
     JFreeChart chart = ChartStyle.dressed(new JFreeChart(spec.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true), footnote, spec.source());
     // After the theme, which would hand out palette colours and plain strokes in series order.
     dots.setSeriesPaint(0, OkabeItoPalette.BLUE);
@@ -127,8 +133,10 @@ public final class FunnelChart {
     return out;
   }
 
-  private static String footnote(FunnelSpec spec) {
-    String note = "Limits: average × exp(±z/√outcomes), z = 1.96 (95%) and 3.09 (99.8%); named grantees lie outside the 95% limits.";
+  private static String footnote(FunnelSpec spec, boolean withLimits) {
+    String note = withLimits
+        ? "Limits: average × exp(±z/√outcomes), z = 1.96 (95%) and 3.09 (99.8%); named grantees lie outside the 95% limits."
+        : "No limits: the portfolio average cost per outcome is not above zero.";
     if (!spec.leftOut().isEmpty()) {
       note += " Not shown: " + String.join(", ", spec.leftOut()) + ".";
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.spotlight.cli.render.chart.FunnelLimits.Point;
+import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
@@ -14,9 +15,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The worked example of docs/charts.md: A £40 × 100, B £120 × 25, C £40 × 25, D £40 × 50; average £50. */
 class FunnelChartTest {
+
+  @TempDir Path dir;
 
   private static final FunnelSpec SPEC = new FunnelSpec("Cost per person against the portfolio, 2026-10", "People taking part", "GBP",
       List.of(new Point("A", 100, 40), new Point("B", 25, 120), new Point("C", 25, 40), new Point("D", 50, 40)),
@@ -74,5 +78,33 @@ class FunnelChartTest {
     List<String> lines = chart.getSubtitles().stream().filter(TextTitle.class::isInstance).map(t -> ((TextTitle) t).getText()).toList();
     assertThat(lines).contains("Source: test");
     assertThat(lines).anyMatch(l -> l.contains("exp(±z/√outcomes)") && l.endsWith("Not shown: E (<5)."));
+  }
+
+  @Test
+  void noGranteeToDrawIsAnEmptyPlotWithItsMessage() {
+    FunnelSpec empty = new FunnelSpec("Cost per person against the portfolio, 2026-10", "People", "GBP", List.of(), List.of("E (<5)"),
+        "Source: test");
+
+    XYPlot plot = FunnelChart.create(empty).getXYPlot();
+
+    assertThat(plot.getDataset(0)).isNull();
+    assertThat(((XYSeriesCollection) plot.getDataset(1)).getSeries(0).getItemCount()).isZero();
+    assertThat(plot.getNoDataMessage()).isEqualTo("No grantee has a cost per outcome to show for this period.");
+  }
+
+  @Test
+  void aPortfolioAverageNotAboveZeroHasNoLimitsAndSaysSo() throws Exception {
+    // Refunds: -£10 × 20 + £5 × 20 = -£100 over 40 outcomes.
+    FunnelSpec refunds = new FunnelSpec("Net cost per person, 2026-10", "People", "GBP",
+        List.of(new Point("A", 20, -10), new Point("B", 20, 5)), List.of(), "Source: test");
+
+    JFreeChart chart = FunnelChart.create(refunds);
+
+    assertThat(lines(chart).getSeriesCount()).isEqualTo(1);
+    assertThat(chart.getXYPlot().getAnnotations()).isEmpty();
+    assertThat(chart.getXYPlot().getRangeAxis().getLowerBound()).isCloseTo(-11.5, within(1e-9));
+    assertThat(chart.getSubtitles().stream().filter(TextTitle.class::isInstance).map(t -> ((TextTitle) t).getText()))
+        .contains("No limits: the portfolio average cost per outcome is not above zero.");
+    assertThat(ChartFiles.write(chart, dir, "refunds")).allMatch(java.nio.file.Files::isRegularFile);
   }
 }
