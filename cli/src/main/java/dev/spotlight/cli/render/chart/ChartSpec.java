@@ -118,7 +118,13 @@ record ChartSpec(
     return undefined ? marks.footnote() : marks.footnote().replace(" " + undefinedOnly, "");
   }
 
-  /** The median of a one-series dataset's values (the mean of the middle two for an even count), or null when it has none. */
+  /** Fewer shown values than this and a median line says nothing the bars do not. */
+  static final int MEDIAN_MIN_VALUES = 3;
+
+  /**
+   * The median of a one-series dataset's shown values (the mean of the middle two for an even count),
+   * or null when it has fewer than {@link #MEDIAN_MIN_VALUES}.
+   */
   static Double median(DefaultCategoryDataset dataset) {
     List<Double> values = new ArrayList<>();
     for (int c = 0; c < dataset.getColumnCount(); c++) {
@@ -127,7 +133,7 @@ record ChartSpec(
         values.add(v.doubleValue());
       }
     }
-    if (values.isEmpty()) {
+    if (values.size() < MEDIAN_MIN_VALUES) {
       return null;
     }
     values.sort(null);
