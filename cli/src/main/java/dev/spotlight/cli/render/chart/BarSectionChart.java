@@ -21,10 +21,38 @@ import org.jfree.chart.ui.TextAnchor;
  */
 final class BarSectionChart {
 
-  /** Above this many bars in a panel their value labels would overlap, and the gridlines have to do. */
-  static final int MAX_LABELLED_BARS = 18;
+  /** With less room than this per bar, value labels would overlap, and the gridlines have to do. */
+  static final int MIN_POINTS_PER_LABELLED_BAR = 14;
+
+  /** Points each bar needs across its category to stay a bar, and what a category needs at least (its label). */
+  static final int POINTS_PER_BAR = 9;
+
+  static final int POINTS_PER_CATEGORY = 24;
+
+  /** Title, legend, value axis, footnote and source line. */
+  static final int FRAME_POINTS = 210;
+
+  /** Taller than this and a chart is better split; it is drawn squeezed rather than as a scroll. */
+  static final int MAX_HEIGHT = 2400;
 
   private BarSectionChart() {}
+
+  /** Whether a panel's bars have room for their value labels at the chart's height. */
+  static boolean labelled(ChartSpec spec, UnitPanel panel) {
+    int bars = panel.dataset().getRowCount() * panel.dataset().getColumnCount();
+    return bars == 0 || (height(spec) - FRAME_POINTS) / (double) bars >= MIN_POINTS_PER_LABELLED_BAR;
+  }
+
+  /**
+   * The chart's height in points: {@link ChartFiles#HEIGHT} unless its categories need more room, e.g.
+   * thirty grantees with three bars each.
+   */
+  static int height(ChartSpec spec) {
+    int bars = spec.panels().stream().mapToInt(p -> p.dataset().getRowCount()).max().orElse(1);
+    int perCategory = Math.max(POINTS_PER_CATEGORY, bars * POINTS_PER_BAR + 8);
+    int needed = FRAME_POINTS + spec.categories().size() * perCategory;
+    return Math.min(MAX_HEIGHT, Math.max(ChartFiles.HEIGHT, needed));
+  }
 
   static JFreeChart create(ChartSpec spec) {
     CategoryAxis axis = ChartStyle.categoryAxis(spec.categoryLabel());
@@ -45,7 +73,7 @@ final class BarSectionChart {
         renderer.setSeriesPaint(i, panel.colours().get(i));
       }
       NumberAxis valueAxis = ChartStyle.valueAxis(panel);
-      if (panel.dataset().getRowCount() * panel.dataset().getColumnCount() <= MAX_LABELLED_BARS) {
+      if (labelled(spec, panel)) {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", ChartStyle.valueLabelFormat(panel)));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));

@@ -35,15 +35,23 @@ public final class ChartFiles {
 
   /** @return the PNG then the SVG file */
   public static List<Path> write(JFreeChart chart, Path folder, String stem) {
+    return write(chart, folder, stem, HEIGHT);
+  }
+
+  /**
+   * As {@link #write(JFreeChart, Path, String)}, {@code height} points tall (a chart with many
+   * grantees or panels needs more than {@link #HEIGHT}); always {@link #WIDTH} wide.
+   */
+  public static List<Path> write(JFreeChart chart, Path folder, String stem, int height) {
     Path png = folder.resolve(stem + ".png");
     Path svg = folder.resolve(stem + ".svg");
-    AtomicFiles.write(png, out -> ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE));
+    AtomicFiles.write(png, out -> ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, height, SCALE, SCALE));
     AtomicFiles.write(
         svg,
         out -> {
           Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
           try {
-            SvgChart.write(chart, WIDTH, HEIGHT, writer);
+            SvgChart.write(chart, WIDTH, height, writer);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -62,16 +62,13 @@ public final class ChartRenderer implements Renderer {
     List<Path> files = new ArrayList<>();
     for (SectionContent section : content.sections()) {
       String kind = section.chart() == null ? "none" : section.chart().toLowerCase(Locale.ROOT);
-      JFreeChart chart =
-          switch (kind) {
-            case "line" -> LineSectionChart.create(ChartSpec.of(content, section, metrics));
-            case "bar" -> BarSectionChart.create(ChartSpec.of(content, section, metrics, medians));
-            default -> null;
-          };
-      if (chart == null) {
+      if (!kind.equals("line") && !kind.equals("bar")) {
         continue;
       }
-      files.addAll(ChartFiles.write(chart, chartDir, names.next(section.id())));
+      ChartSpec spec = ChartSpec.of(content, section, metrics, medians && kind.equals("bar"));
+      JFreeChart chart = kind.equals("line") ? LineSectionChart.create(spec) : BarSectionChart.create(spec);
+      int height = kind.equals("line") ? LineSectionChart.height(spec) : BarSectionChart.height(spec);
+      files.addAll(ChartFiles.write(chart, chartDir, names.next(section.id()), height));
     }
     return files;
   }

@@ -17,7 +17,17 @@ final class LineSectionChart {
   /** More categories than this and their labels are turned 45° so they do not collide. */
   private static final int LEVEL_LABELS = 12;
 
+  /** Panels that fit in the standard height; each one more adds {@link #POINTS_PER_PANEL}. */
+  static final int PANELS_IN_STANDARD_HEIGHT = 3;
+
+  static final int POINTS_PER_PANEL = 80;
+
   private LineSectionChart() {}
+
+  /** The chart's height in points: {@link ChartFiles#HEIGHT}, plus room for each panel past three. */
+  static int height(ChartSpec spec) {
+    return ChartFiles.HEIGHT + POINTS_PER_PANEL * Math.max(0, spec.panels().size() - PANELS_IN_STANDARD_HEIGHT);
+  }
 
   static JFreeChart create(ChartSpec spec) {
     CategoryAxis axis = ChartStyle.categoryAxis(spec.categoryLabel());
