@@ -34,7 +34,7 @@ final class MarkedBarRenderer extends BarRenderer {
     }
     double middle = ValueMarks.middle(plot, domainAxis, dataArea, dataset, row, column, this);
     if (dataset.getValue(row, column) == null) {
-      marks.drawMark(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, 0);
+      marks.drawMark(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, 0, state.getBarWidth());
     } else {
       marks.drawWhisker(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, Math.min(6, state.getBarWidth() / 3));
       if (super.isItemLabelVisible(row, column) && hasBounds(dataset, row, column)) {

@@ -27,6 +27,7 @@ import org.jfree.data.category.CategoryDataset;
 final class ValueMarks {
 
   static final Font FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
+  private static final float MIN_FONT_SIZE = 8;
   /** Marks are dark whatever the series colour: a yellow {@code <5} would not read on white. */
   private static final Color TEXT = new Color(0x222222);
 
@@ -67,15 +68,17 @@ final class ValueMarks {
    *
    * @param middle the item's centre across the category axis, in Java2D space
    * @param stack how many marks already stand at this place (line charts stack them)
+   * @param room the item's thickness across the category axis: a thin bar gets a smaller mark, so it keeps to its own slot
    */
   void drawMark(Graphics2D g2, CategoryPlot plot, Rectangle2D dataArea, ValueAxis rangeAxis, CategoryDataset dataset, int row,
-      int column, double middle, int stack) {
+      int column, double middle, int stack, double room) {
     String mark = marks.get(cell(dataset, row, column));
     if (mark == null) {
       return;
     }
     double base = rangeAxis.valueToJava2D(Math.max(0, rangeAxis.getLowerBound()), dataArea, plot.getRangeAxisEdge());
-    g2.setFont(FONT);
+    float size = (float) Math.max(MIN_FONT_SIZE, Math.min(FONT.getSize(), room));
+    g2.setFont(FONT.deriveFont(size));
     g2.setPaint(TEXT);
     float offset = (float) (GAP + stack * (FONT.getSize() + 2));
     if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
