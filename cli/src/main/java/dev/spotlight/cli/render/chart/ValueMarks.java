@@ -13,6 +13,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
@@ -28,6 +29,7 @@ final class ValueMarks {
 
   static final Font FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
   private static final float MIN_FONT_SIZE = 8;
+
   /** Marks are dark whatever the series colour: a yellow {@code <5} would not read on white. */
   private static final Color TEXT = new Color(0x222222);
 
@@ -80,11 +82,11 @@ final class ValueMarks {
     float size = (float) Math.max(MIN_FONT_SIZE, Math.min(FONT.getSize(), room));
     g2.setFont(FONT.deriveFont(size));
     g2.setPaint(TEXT);
-    float offset = (float) (GAP + stack * (FONT.getSize() + 2));
+    double stacked = stack * (size + 2);
     if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
-      TextUtils.drawAlignedString(mark, g2, (float) (base + GAP), (float) middle + (stack * (FONT.getSize() + 2)), TextAnchor.CENTER_LEFT);
+      TextUtils.drawAlignedString(mark, g2, (float) (base + GAP), (float) (middle + stacked), TextAnchor.CENTER_LEFT);
     } else {
-      TextUtils.drawAlignedString(mark, g2, (float) middle, (float) base - offset, TextAnchor.BOTTOM_CENTER);
+      TextUtils.drawAlignedString(mark, g2, (float) middle, (float) (base - GAP - stacked), TextAnchor.BOTTOM_CENTER);
     }
   }
 
@@ -130,7 +132,7 @@ final class ValueMarks {
 
   /** The centre of item (row, column) across the category axis. */
   static double middle(CategoryPlot plot, CategoryAxis domainAxis, Rectangle2D dataArea, CategoryDataset dataset, int row, int column,
-      org.jfree.chart.renderer.category.AbstractCategoryItemRenderer renderer) {
+      AbstractCategoryItemRenderer renderer) {
     return renderer.getItemMiddle(dataset.getRowKey(row), dataset.getColumnKey(column), dataset, domainAxis, dataArea, plot.getDomainAxisEdge());
   }
 }
