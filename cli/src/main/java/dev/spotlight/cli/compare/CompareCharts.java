@@ -67,6 +67,7 @@ public final class CompareCharts {
       in.outcomeMetrics().forEach((id, outcomeId) -> files.addAll(FunnelChart.write(
           CostPerOutcome.funnel(in.metric().apply(id), in.metric().apply(outcomeId), in.result(), in.outcomes(), in.granteeNames(), marks,
               source),
+          // Metric ids are [a-z][a-z0-9_]*: "funnel-ID" never meets a metric's own chart name.
           staging, "funnel-" + id)));
       Path old = folder.resolve("." + FOLDER + ".old-" + UUID.randomUUID());
       if (Files.exists(target)) {
