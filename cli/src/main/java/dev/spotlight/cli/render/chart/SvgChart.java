@@ -50,6 +50,12 @@ final class SvgChart {
     }
     Element root = graphics.getRoot();
     root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);
+    if (chart.getTitle() != null) {
+      // The accessible name of the image, read out by screen readers and shown as a tooltip.
+      Element title = document.createElementNS(SVG_NS, "title");
+      title.setTextContent(chart.getTitle().getText());
+      root.insertBefore(title, root.getFirstChild());
+    }
     StringWriter text = new StringWriter();
     graphics.stream(root, text, true, false);
     graphics.dispose();

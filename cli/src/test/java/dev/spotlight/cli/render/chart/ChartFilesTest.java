@@ -64,7 +64,28 @@ class ChartFilesTest {
     assertThat(root.getLocalName()).isEqualTo("svg");
     assertThat(root.getAttribute("viewBox")).isEqualTo("0 0 800 450");
     assertThat(texts(doc)).contains("Loans & returns", "Grantee", "loans", "Alpha", "Beta", "Gamma");
+    assertThat(doc.getElementsByTagNameNS("*", "title").item(0).getTextContent()).isEqualTo("Loans & returns");
     assertThat(filledWith(doc, "rect", "rgb(213,94,0)")).isEqualTo(3);
+  }
+
+  @Test
+  void theSameChartGivesTheSameBytes() throws IOException {
+    List<Path> first = ChartFiles.write(threeBars(), dir.resolve("a"), "loans");
+    List<Path> second = ChartFiles.write(threeBars(), dir.resolve("b"), "loans");
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(Files.readAllBytes(second.get(i))).as(second.get(i).toString()).isEqualTo(Files.readAllBytes(first.get(i)));
+    }
+  }
+
+  @Test
+  void aTallerChartKeepsItsWidth() throws IOException {
+    List<Path> files = ChartFiles.write(threeBars(), dir, "tall", 700);
+
+    BufferedImage image = ImageIO.read(files.get(0).toFile());
+    assertThat(image.getWidth()).isEqualTo(1600);
+    assertThat(image.getHeight()).isEqualTo(1400);
+    assertThat(Files.readString(files.get(1))).contains("viewBox=\"0 0 800 700\"");
   }
 
   static List<String> texts(Document doc) {
