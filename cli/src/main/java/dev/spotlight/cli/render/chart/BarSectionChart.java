@@ -82,7 +82,8 @@ final class BarSectionChart {
         valueAxis.setUpperMargin(0.2 + 0.15 * (spec.panels().size() - 1));
       }
       CategoryPlot subplot = new CategoryPlot(panel.dataset(), null, valueAxis, renderer);
-      if (panel.median() != null) {
+      // A median of 0 would lie on the axis line and only clutter it.
+      if (panel.median() != null && panel.median() != 0) {
         // Behind the bars and their labels, so it never hides a value.
         subplot.addRangeMarker(ChartStyle.medianLine(panel.median(), ChartStyle.valueLabelFormat(panel)), Layer.BACKGROUND);
       }

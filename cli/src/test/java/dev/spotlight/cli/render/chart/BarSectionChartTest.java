@@ -12,9 +12,14 @@ import dev.spotlight.metrics.result.ResultTable;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +82,32 @@ class BarSectionChartTest {
     // 500 grantees stop at 2,400 points: 2,190 / 500 = 4.4 points a bar, too few.
     ChartSpec huge = spec(portfolio(500));
     assertThat(BarSectionChart.labelled(huge, huge.panels().get(0))).isFalse();
+  }
+
+  @Test
+  void theMedianIsADashedLineBehindTheBarsUnlessItIsZero() {
+    ChartSpec compare = ChartSpec.of(content, portfolio(5), new MetricLookup(content.metrics()), true);
+    @SuppressWarnings("unchecked")
+    List<CategoryPlot> panels = ((CombinedDomainCategoryPlot) BarSectionChart.create(compare).getPlot()).getSubplots();
+
+    // Participants 20, 40, 60, 80, 100 -> 60; grant spend 1,150 ... 1,750 -> 1,450.
+    Collection<?> people = panels.get(0).getRangeMarkers(Layer.BACKGROUND);
+    assertThat(people).hasSize(1);
+    ValueMarker median = (ValueMarker) people.iterator().next();
+    assertThat(median.getValue()).isEqualTo(60.0);
+    assertThat(median.getLabel()).isEqualTo("median 60");
+    assertThat(((ValueMarker) panels.get(1).getRangeMarkers(Layer.BACKGROUND).iterator().next()).getLabel()).isEqualTo("median £1,450");
+
+    SectionContent zeros = new SectionContent("z", "Zeros", "grantee", "bar", List.of("participants"), new ResultTable(ReportFixtures.OCTOBER,
+        List.of("grantee"), List.of(zero("a"), zero("b"), zero("c"))), null);
+    @SuppressWarnings("unchecked")
+    List<CategoryPlot> zeroPanels = ((CombinedDomainCategoryPlot) BarSectionChart.create(
+        ChartSpec.of(content, zeros, new MetricLookup(content.metrics()), true)).getPlot()).getSubplots();
+    assertThat(zeroPanels.get(0).getRangeMarkers(Layer.BACKGROUND)).isNull();
+  }
+
+  private static ResultRow zero(String grantee) {
+    return new ResultRow("participants", "2026-10", Map.of("grantee", grantee), 0.0, null, null, MetricStatus.OK);
   }
 
   @Test
