@@ -32,7 +32,12 @@ final class MarkedBarRenderer extends BarRenderer {
     if (pass != getPassCount() - 1) {
       return;
     }
-    double middle = ValueMarks.middle(plot, domainAxis, dataArea, dataset, row, column, this);
+    int visibleRow = state.getVisibleSeriesIndex(row);
+    if (visibleRow < 0) {
+      return;
+    }
+    // Where the bar is (or would be): the renderer's own placement, which honours the maximum bar width.
+    double middle = calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, visibleRow, column) + state.getBarWidth() / 2;
     if (dataset.getValue(row, column) == null) {
       marks.drawMark(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, 0, state.getBarWidth());
     } else {

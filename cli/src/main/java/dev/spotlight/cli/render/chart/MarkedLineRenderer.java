@@ -44,7 +44,7 @@ final class MarkedLineRenderer extends LineAndShapeRenderer {
           below++;
         }
       }
-      marks.drawMark(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, below, ValueMarks.FONT.getSize());
+      marks.drawMark(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, below, Double.MAX_VALUE);
     } else {
       marks.drawWhisker(g2, plot, dataArea, rangeAxis, dataset, row, column, middle, 4);
     }

@@ -9,11 +9,9 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Map;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
@@ -79,7 +77,8 @@ final class ValueMarks {
       return;
     }
     double base = rangeAxis.valueToJava2D(Math.max(0, rangeAxis.getLowerBound()), dataArea, plot.getRangeAxisEdge());
-    float size = (float) Math.max(MIN_FONT_SIZE, Math.min(FONT.getSize(), room));
+    // Text a little smaller than its slot, so it stays clear of the bars and labels either side.
+    float size = (float) Math.max(MIN_FONT_SIZE, Math.min(FONT.getSize(), 0.8 * room));
     g2.setFont(FONT.deriveFont(size));
     g2.setPaint(TEXT);
     double stacked = stack * (size + 2);
@@ -128,11 +127,5 @@ final class ValueMarks {
     } else {
       TextUtils.drawAlignedString(label, g2, (float) middle, (float) (high - 2 * GAP), TextAnchor.BOTTOM_CENTER);
     }
-  }
-
-  /** The centre of item (row, column) across the category axis. */
-  static double middle(CategoryPlot plot, CategoryAxis domainAxis, Rectangle2D dataArea, CategoryDataset dataset, int row, int column,
-      AbstractCategoryItemRenderer renderer) {
-    return renderer.getItemMiddle(dataset.getRowKey(row), dataset.getColumnKey(column), dataset, domainAxis, dataArea, plot.getDomainAxisEdge());
   }
 }

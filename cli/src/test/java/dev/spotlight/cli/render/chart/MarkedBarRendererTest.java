@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spotlight.cli.render.MetricLookup;
 import dev.spotlight.cli.render.ReportContent;
+import dev.spotlight.cli.render.ReportContent.SectionContent;
 import dev.spotlight.cli.render.ReportFixtures;
+import dev.spotlight.metrics.result.MetricStatus;
+import dev.spotlight.metrics.result.ResultRow;
+import dev.spotlight.metrics.result.ResultTable;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,5 +117,74 @@ class MarkedBarRendererTest {
       }
     }
     return n;
+  }
+
+  @Test
+  void aMarkStandsInItsOwnBarsSlotWhenACategoryHasSeveralBars() throws Exception {
+    // Two metrics of one unit in one panel; b is suppressed for g2, so its mark belongs under g2's bar of a.
+    List<ResultRow> rows = List.of(
+        new ResultRow("a", "2026-10", Map.of("grantee", "g1"), 10.0, null, null, MetricStatus.OK),
+        new ResultRow("b", "2026-10", Map.of("grantee", "g1"), 15.0, null, null, MetricStatus.OK),
+        new ResultRow("a", "2026-10", Map.of("grantee", "g2"), 20.0, null, null, MetricStatus.OK),
+        new ResultRow("b", "2026-10", Map.of("grantee", "g2"), null, null, null, MetricStatus.SUPPRESSED));
+    SectionContent section = new SectionContent("two", "Two", "grantee", "bar", List.of("a", "b"),
+        new ResultTable(ReportFixtures.OCTOBER, List.of("grantee"), rows), null);
+    JFreeChart chart = BarSectionChart.create(ChartSpec.of(content, section, new MetricLookup(content.metrics())));
+    StringWriter svg = new StringWriter();
+    SvgChart.write(chart, 800, 450, svg);
+    Document doc = parse(svg.toString());
+
+    List<double[]> blue = rects(doc, "rgb(0,114,178)");
+    List<double[]> orange = rects(doc, "rgb(230,159,0)");
+    assertThat(blue).hasSize(2);
+    assertThat(orange).hasSize(1);
+    // Bars run horizontally: y and height place them. b's bar sits this far below a's in g1; so should the mark in g2.
+    double step = centre(orange.get(0)) - centre(blue.get(0));
+    double expected = centre(blue.get(1)) + step;
+    double markY = markBaseline(doc, "<5");
+    double height = orange.get(0)[1];
+    assertThat(step).isPositive();
+    // The baseline of centred text is a little below the centre: within the slot either way.
+    assertThat(markY).isBetween(expected - height / 2, expected + height / 2 + 1);
+  }
+
+  private static Document parse(String svg) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    return factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
+  }
+
+  /** {y, height} of each rect whose own or nearest inherited fill is {@code rgb}, top to bottom. */
+  private static List<double[]> rects(Document doc, String rgb) {
+    List<double[]> out = new java.util.ArrayList<>();
+    NodeList nodes = doc.getElementsByTagNameNS("*", "rect");
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element rect = (Element) nodes.item(i);
+      for (Node e = rect; e instanceof Element; e = e.getParentNode()) {
+        Matcher fill = Pattern.compile("(?:^|[;\\s])fill:([^;]+)").matcher(((Element) e).getAttribute("style"));
+        if (fill.find()) {
+          if (fill.group(1).strip().equals(rgb)) {
+            out.add(new double[] {Double.parseDouble(rect.getAttribute("y")), Double.parseDouble(rect.getAttribute("height"))});
+          }
+          break;
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingDouble(r -> r[0]));
+    return out;
+  }
+
+  private static double centre(double[] rect) {
+    return rect[0] + rect[1] / 2;
+  }
+
+  private static double markBaseline(Document doc, String mark) {
+    NodeList texts = doc.getElementsByTagNameNS("*", "text");
+    for (int i = 0; i < texts.getLength(); i++) {
+      if (texts.item(i).getTextContent().equals(mark)) {
+        return Double.parseDouble(((Element) texts.item(i)).getAttribute("y"));
+      }
+    }
+    throw new AssertionError("no " + mark + " in the chart");
   }
 }
