@@ -2,11 +2,13 @@ package dev.spotlight.cli.commands;
 
 import dev.spotlight.cli.AppContext;
 import dev.spotlight.cli.Version;
+import dev.spotlight.cli.compare.CompareCharts;
 import dev.spotlight.cli.compare.CompareFiles;
 import dev.spotlight.cli.compare.ComparisonCharts;
 import dev.spotlight.cli.render.CompareContent;
 import dev.spotlight.cli.render.ReportContent;
 import dev.spotlight.cli.compare.Comparison;
+import dev.spotlight.cli.compare.CostPerOutcome;
 import dev.spotlight.cli.compare.GrantFunding;
 import dev.spotlight.cli.pipeline.ComputeStage;
 import dev.spotlight.cli.pipeline.ProjectContext;
@@ -26,9 +28,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +40,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code spotlight compare}: the funder view. Computes metrics by grantee for a period, adds each
  * row's rank, difference from the median and value per 1,000 of funding, prints them and writes
- * {@code compare-PERIOD.csv|json} into {@code reports/PERIOD/}.
+ * {@code compare-PERIOD.csv|json} and the {@code compare-charts/} folder into {@code reports/PERIOD/}.
  */
 @Command(name = "compare", description = "Compare grantees side by side for a period; prints a table, or --format csv|json.",
     footer = {"", "Examples:", "  spotlight compare --period 2026-10",
@@ -73,14 +77,25 @@ public final class CompareCommand implements Callable<Integer> {
     ResultTable result;
     ExtraFields extra;
     String engineVersion;
+    Function<String, MetricDefinition> definition = id -> context.metrics().get(id, Location.NONE);
+    Map<String, String> outcomeMetrics = CostPerOutcome.outcomeMetrics(ids, definition);
+    ResultTable outcomes;
     try (ComputeStage stage = ComputeStage.open(context, when.engine)) {
       result = stage.compute(new MetricQuery(ids, List.of(Comparison.GRANTEE), period));
       Map<String, Double> funding = GrantFunding.byGrantee(stage.engine(),
           new MoneyRules(context.project().currency(), context.project().fx()), period);
-      extra = Comparison.of(result, id -> context.metrics().get(id, Location.NONE), funding);
+      extra = Comparison.of(result, definition, funding);
+      outcomes = outcomeMetrics.isEmpty()
+          ? new ResultTable(period, List.of(Comparison.GRANTEE), List.of())
+          : stage.compute(new MetricQuery(List.copyOf(new LinkedHashSet<>(outcomeMetrics.values())), List.of(Comparison.GRANTEE), period));
       engineVersion = stage.engineName();
     }
-    CompareFiles.write(context.project().reports(), content(context, ids, result, extra, engineVersion), ComparisonCharts.NONE);
+    Map<String, String> names = new HashMap<>();
+    context.project().grantees().forEach(g -> names.put(g.id(), g.name() == null ? g.id() : g.name()));
+    CompareCharts.Inputs chartInputs = new CompareCharts.Inputs(context.project().name(), Version.current(),
+        context.project().currency(), context.project().privacy().minCell(), names, ids, definition, result, extra, outcomeMetrics, outcomes);
+    ComparisonCharts charts = (content, folder) -> CompareCharts.write(context.project().reports(), chartInputs);
+    CompareFiles.write(context.project().reports(), content(context, ids, result, extra, engineVersion), charts);
     print(context, result, extra, engineVersion);
     return 0;
   }

@@ -91,8 +91,17 @@ public final class ReportWriter {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith("compare-")).toList()) {
         Path copy = staging.resolve(f.getFileName().toString());
         if (!Files.exists(copy)) {
-          Files.copy(f, copy);
+          copyTree(f, copy);
         }
+      }
+    }
+  }
+
+  /** A file, or a folder with everything in it (the comparison's charts folder). */
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
       }
     }
   }

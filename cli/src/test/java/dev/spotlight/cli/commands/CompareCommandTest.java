@@ -154,7 +154,43 @@ class CompareCommandTest {
     assertThat(Files.readString(folder.resolve("metrics.csv"))).isEqualTo("kept");
     try (var files = Files.list(folder)) {
       assertThat(files.map(f -> f.getFileName().toString()))
-          .containsExactlyInAnyOrder("compare-2026-10.csv", "compare-2026-10.json", "compare-2026-10.xlsx", "metrics.csv");
+          .containsExactlyInAnyOrder("compare-2026-10.csv", "compare-2026-10.json", "compare-2026-10.xlsx", "compare-charts", "metrics.csv");
+    }
+  }
+
+  @Test
+  void drawsABarChartPerMetricAndAFunnelPerCostPerOutcome() throws IOException {
+    Files.writeString(p.metrics(), Files.readString(p.metrics()) + "  cost_per_participant:\n    label: Cost per person\n    type: ratio\n"
+        + "    numerator: programme_cost\n    denominator: participants\n    unit: GBP\n");
+    Cli.Result r = compare("--metric", "participants", "--metric", "cost_per_participant");
+    assertThat(r.exit()).as(r.toString()).isZero();
+
+    Path charts = dir.resolve("reports/2026-10/compare-charts");
+    try (var files = Files.list(charts)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("participants.png", "participants.svg",
+          "cost_per_participant.png", "cost_per_participant.svg", "funnel-cost_per_participant.png", "funnel-cost_per_participant.svg");
+    }
+    // Cost per person: alpha 3,000 / 6 = 500, beta 2,999 / 4 = 749.75, delta 500 / 8 = 62.5, gamma 1,000 / 4 = 250;
+    // average 7,499 / 22 = 340.86. 95% limits at 8 people: 340.86 × e^(±1.96/√8) = 681.6 and 170.5, so only delta (62.5) is
+    // outside and named; alpha (6: 153.1 to 758.7), beta and gamma (4: 127.9 to 908.2) are inside.
+    String funnel = Files.readString(charts.resolve("funnel-cost_per_participant.svg"));
+    assertThat(funnel).contains(">Portfolio average £340.86</text").containsPattern(">\\s*delta\\s*</text")
+        .doesNotContainPattern(">\\s*(alpha|beta|gamma)\\s*</text");
+    // The bar chart of participants carries the per-£1,000 panel, with delta (no grant) marked undefined.
+    String bars = Files.readString(charts.resolve("participants.svg"));
+    assertThat(bars).contains(">People taking part per £1,000 of funding</text", ">people per £1,000</text", ">–</text");
+  }
+
+  @Test
+  void aSecondComparisonReplacesTheChartsOfTheFirst() throws IOException {
+    assertThat(compare("--metric", "participants").exit()).isZero();
+    assertThat(compare("--metric", "items_shared").exit()).isZero();
+
+    try (var files = Files.list(dir.resolve("reports/2026-10/compare-charts"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("items_shared.png", "items_shared.svg");
+    }
+    try (var files = Files.list(dir.resolve("reports/2026-10"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("."));
     }
   }
 

@@ -45,14 +45,18 @@ class ReportCommandTest {
     assertThat(r.out()).isEqualTo("report written to " + folder + "\n"
         + "  impact-2026-10.xlsx\n"
         + "  charts/trend.png\n"
+        + "  charts/trend.svg\n"
         + "  charts/grantees.png\n"
+        + "  charts/grantees.svg\n"
         + "  charts/inclusion.png\n"
+        + "  charts/inclusion.svg\n"
         + "  metrics.csv\n"
         + "  metrics.json\n"
         + "  manifest.json\n");
     assertThat(startOf(folder.resolve("impact-2026-10.xlsx"))).isEqualTo(ZIP);
     for (String chart : List.of("trend", "grantees", "inclusion")) {
       assertThat(startOf(folder.resolve("charts/" + chart + ".png"))).as(chart).isEqualTo(PNG);
+      assertThat(Files.readString(folder.resolve("charts/" + chart + ".svg"))).as(chart).startsWith("<?xml").contains("<svg ");
     }
     assertThat(Files.readString(folder.resolve("metrics.csv"))).startsWith("metric,period,");
     JsonNode metrics = new ObjectMapper().readTree(folder.resolve("metrics.json").toFile());

@@ -23,6 +23,8 @@ class ReportKeepsComparisonsTest {
     assertThat(Cli.run("report", "-p", p.file(), "--period", "2026-10", "-q").exit()).isZero();
     assertThat(folder.resolve("compare-2026-10.csv")).hasContent(before);
     assertThat(folder.resolve("compare-2026-10.json")).exists();
+    assertThat(folder.resolve("compare-charts/participants.png")).exists();
+    assertThat(folder.resolve("compare-charts/participants.svg")).exists();
     assertThat(folder.resolve("impact-2026-10.xlsx")).exists();
   }
 }

@@ -7,25 +7,26 @@ import dev.spotlight.cli.render.ReportContent.MetricInfo;
 import dev.spotlight.cli.render.ReportContent.SectionContent;
 import dev.spotlight.cli.render.SectionTable;
 import dev.spotlight.cli.render.StatusMarks;
+import dev.spotlight.cli.render.chart.UnitPanel.Cell;
+import dev.spotlight.cli.render.chart.UnitPanel.Interval;
 import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.result.MetricStatus;
 import dev.spotlight.metrics.result.ResultRow;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * What one section's chart shows, whatever its kind: titles, the categories (dimension values) and
- * one panel per unit. A value that cannot be shown is a gap in its series, and its category label
- * carries the mark (e.g. {@code grantee-x (<5)}).
+ * one panel per unit (and scale). A value that cannot be shown is a gap in its series with its mark
+ * ({@code <5}, {@code –}) at the baseline, explained by the footnote.
  *
- * @param footnote explains the marks, or null when no category carries one
+ * @param footnote explains the marks and whiskers, or null when the chart has neither
+ * @param source the source line (see {@link ChartRenderer#sourceLine})
  */
 record ChartSpec(
     String title,
@@ -36,62 +37,130 @@ record ChartSpec(
     String footnote,
     String source) {
 
+  static final String WHISKERS = "Whiskers show the interval (low to high) of values that have one.";
+
   static ChartSpec of(ReportContent content, SectionContent section, MetricLookup lookup) {
+    return of(content, section, lookup, false);
+  }
+
+  /** @param medians whether each one-metric panel carries the median of its shown values (compare's reference line) */
+  static ChartSpec of(ReportContent content, SectionContent section, MetricLookup lookup, boolean medians) {
     SectionTable table = SectionTable.of(section.forChart());
     StatusMarks marks = new StatusMarks(content.minCell());
     List<MetricInfo> metrics = table.metricIds().stream().map(lookup::get).toList();
     List<String> groups = table.groups();
-    List<String> categories = groups.stream().map(g -> content.groupLabel(section.dimension(), g) + markSuffix(table, g, marks)).toList();
+    List<String> categories = groups.stream().map(g -> content.groupLabel(section.dimension(), g)).toList();
 
+    double[] largest = new double[metrics.size()];
     Map<String, List<Integer>> byUnit = new LinkedHashMap<>();
     for (int i = 0; i < metrics.size(); i++) {
+      for (String g : groups) {
+        Double v = DisplayValue.of(table.cell(g, metrics.get(i).id()));
+        largest[i] = Math.max(largest[i], v == null ? 0 : Math.abs(v));
+      }
       // With nothing to draw, one panel carries the no-data message instead of one per unit.
       String unit = groups.isEmpty() ? "" : unitLabel(metrics.get(i));
       byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(i);
     }
     List<UnitPanel> panels = new ArrayList<>();
-    byUnit.forEach(
-        (unit, indexes) -> {
-          List<MetricInfo> panelMetrics = indexes.stream().map(metrics::get).toList();
-          List<Color> colours = indexes.stream().map(i -> OkabeItoPalette.SERIES.get(i % OkabeItoPalette.SERIES.size())).toList();
-          DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-          for (int g = 0; g < groups.size(); g++) {
-            for (MetricInfo metric : panelMetrics) {
-              dataset.addValue(DisplayValue.of(table.cell(groups.get(g), metric.id())), metric.label(), categories.get(g));
-            }
+    boolean marked = false;
+    boolean whiskers = false;
+    for (Map.Entry<String, List<Integer>> unit : byUnit.entrySet()) {
+      List<List<Integer>> bands =
+          unit.getKey().equals("%") ? List.of(unit.getValue()) : PanelBands.split(largest, unit.getValue());
+      for (List<Integer> band : bands) {
+        List<MetricInfo> panelMetrics = band.stream().map(metrics::get).toList();
+        List<Color> colours = band.stream().map(OkabeItoPalette::series).toList();
+        PanelBuilder panel = new PanelBuilder();
+        for (int g = 0; g < groups.size(); g++) {
+          for (MetricInfo metric : panelMetrics) {
+            panel.add(metric.label(), categories.get(g), table.cell(groups.get(g), metric.id()), marks);
           }
-          panels.add(new UnitPanel(unit, panelMetrics, colours, dataset));
-        });
+        }
+        marked |= !panel.marks.isEmpty();
+        whiskers |= !panel.bounds.isEmpty();
+        Double median = medians && panelMetrics.size() == 1 ? median(panel.dataset) : null;
+        panels.add(new UnitPanel(unit.getKey(), panelMetrics, colours, panel.dataset, panel.marks, panel.bounds, median));
+      }
+    }
 
-    Set<String> units = new LinkedHashSet<>();
-    metrics.forEach(m -> units.add(unitLabel(m)));
-    units.remove("");
     Period period = section.results().period() != null ? section.results().period() : content.period();
-    String title = section.title() + (units.isEmpty() ? "" : " (" + String.join(", ", units) + ")") + ", " + period.label();
     String note = section.note() == null || section.note().isBlank() ? "No results for this period." : section.note();
-    boolean marked = groups.stream().anyMatch(g -> !markSuffix(table, g, marks).isEmpty());
+    List<String> footnotes = new ArrayList<>();
+    if (marked) {
+      footnotes.add(markFootnote(panels, marks));
+    }
+    if (whiskers) {
+      footnotes.add(WHISKERS);
+    }
     return new ChartSpec(
-        title,
-        capitalise(section.dimension()),
+        section.title() + ", " + period.label(),
+        axisWords(section.dimension()),
         categories,
         panels,
         note,
-        marked ? marks.footnote() : null,
-        "Source: Spotlight, " + content.projectName());
+        footnotes.isEmpty() ? null : String.join(" ", footnotes),
+        sourceLine(content));
   }
 
-  /** " (<5)", " (–)" or " (<5, –)" after a group some of whose values are hidden; empty otherwise. */
-  private static String markSuffix(SectionTable table, String group, StatusMarks marks) {
-    Set<String> found = new LinkedHashSet<>();
-    for (MetricStatus status : List.of(MetricStatus.SUPPRESSED, MetricStatus.UNDEFINED)) {
-      for (String metricId : table.metricIds()) {
-        ResultRow result = table.cell(group, metricId);
-        if (result != null && result.status() == status) {
-          found.add(marks.of(status));
-        }
+  static String sourceLine(ReportContent content) {
+    return ChartRenderer.sourceLine(content.toolVersion(), content.projectName());
+  }
+
+  /** The footnote sentences for the marks the chart shows: a chart with only {@code <5} marks does not explain {@code –}. */
+  private static String markFootnote(List<UnitPanel> panels, StatusMarks marks) {
+    boolean undefined = panels.stream().anyMatch(p -> p.marks().containsValue(StatusMarks.UNDEFINED));
+    boolean suppressed = panels.stream().anyMatch(p -> p.marks().containsValue(marks.suppressed()));
+    String undefinedOnly = new StatusMarks(1).footnote();
+    if (!suppressed) {
+      return undefinedOnly;
+    }
+    return undefined ? marks.footnote() : marks.footnote().replace(" " + undefinedOnly, "");
+  }
+
+  /** Fewer shown values than this and a median line says nothing the bars do not. */
+  static final int MEDIAN_MIN_VALUES = 3;
+
+  /**
+   * The median of a one-series dataset's shown values (the mean of the middle two for an even count),
+   * or null when it has fewer than {@link #MEDIAN_MIN_VALUES}.
+   */
+  static Double median(DefaultCategoryDataset dataset) {
+    List<Double> values = new ArrayList<>();
+    for (int c = 0; c < dataset.getColumnCount(); c++) {
+      Number v = dataset.getValue(0, c);
+      if (v != null) {
+        values.add(v.doubleValue());
       }
     }
-    return found.isEmpty() ? "" : " (" + String.join(", ", found) + ")";
+    if (values.size() < MEDIAN_MIN_VALUES) {
+      return null;
+    }
+    values.sort(null);
+    int n = values.size();
+    return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+  }
+
+  /** A panel's dataset, marks and whiskers as they are filled in. */
+  private static final class PanelBuilder {
+    final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    final Map<Cell, String> marks = new LinkedHashMap<>();
+    final Map<Cell, Interval> bounds = new LinkedHashMap<>();
+
+    void add(String series, String category, ResultRow result, StatusMarks statusMarks) {
+      Double value = DisplayValue.of(result);
+      dataset.addValue(value, series, category);
+      Cell cell = new Cell(series, category);
+      if (result != null && value == null) {
+        // An ok row without a finite number reads as undefined, as in the tables.
+        MetricStatus status = result.status() == MetricStatus.SUPPRESSED ? MetricStatus.SUPPRESSED : MetricStatus.UNDEFINED;
+        marks.put(cell, statusMarks.of(status));
+      }
+      if (value != null && result.low() != null && result.high() != null
+          && Double.isFinite(result.low()) && Double.isFinite(result.high())) {
+        bounds.put(cell, new Interval(result.low(), result.high()));
+      }
+    }
   }
 
   /** A metric's unit as a reader reads it: the currency code, "%" for fractions, else the unit word. */
@@ -102,10 +171,12 @@ record ChartSpec(
     return metric.unit() == null ? "" : metric.unit().strip();
   }
 
-  private static String capitalise(String word) {
-    if (word == null || word.isBlank()) {
+  /** A dimension name as an axis title: {@code deprivation_decile} reads "Deprivation decile". */
+  static String axisWords(String dimension) {
+    if (dimension == null || dimension.isBlank()) {
       return "";
     }
-    return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    String words = dimension.replace('_', ' ').strip();
+    return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }
 }

@@ -23,12 +23,15 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 
 /** The look every report chart shares: fonts, white background, value axes by unit, legend, source line and footnote. */
@@ -47,19 +50,10 @@ final class ChartStyle {
 
   /** A chart with the house style around {@code plot}, whose subplots are the spec's unit panels. */
   static JFreeChart chart(ChartSpec spec, CombinedDomainCategoryPlot plot) {
-    JFreeChart chart = new JFreeChart(spec.title(), plot);
-    theme().apply(chart);
-    chart.setPadding(new RectangleInsets(8, 8, 8, 16));
-    chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
-
-    LegendTitle legend = chart.getLegend();
-    legend.setFrame(BlockBorder.NONE);
-    legend.setPosition(RectangleEdge.TOP);
-    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
-    // Bottom lines stack outwards in the order added: the source ends up last, under the footnote.
-    chart.addSubtitle(bottomLine(spec.source()));
-    if (spec.footnote() != null) {
-      chart.addSubtitle(bottomLine(spec.footnote()));
+    JFreeChart chart = dressed(new JFreeChart(spec.title(), plot), spec.footnote(), spec.source());
+    // One series needs no key: the title says what the bars are.
+    if (spec.panels().stream().mapToInt(p -> p.dataset().getRowCount()).sum() <= 1) {
+      chart.removeLegend();
     }
 
     plot.setOutlineVisible(false);
@@ -75,6 +69,45 @@ final class ChartStyle {
       subplot.setNoDataMessagePaint(MUTED);
     }
     return chart;
+  }
+
+  /** The house style on any chart: theme, title and legend at the top left, footnote and source line at the bottom. */
+  static JFreeChart dressed(JFreeChart chart, String footnote, String source) {
+    theme().apply(chart);
+    chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+    chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+
+    LegendTitle legend = chart.getLegend();
+    legend.setFrame(BlockBorder.NONE);
+    legend.setPosition(RectangleEdge.TOP);
+    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+    // Bottom lines stack outwards in the order added: the source ends up last, under the footnote.
+    chart.addSubtitle(bottomLine(source));
+    if (footnote != null) {
+      chart.addSubtitle(bottomLine(footnote));
+    }
+    return chart;
+  }
+
+  /** A number format for axis ticks: {@code £#,##0} for a currency code, else plain {@code #,##0.##}. */
+  static NumberFormat moneyOrNumber(String currency) {
+    String number = "#,##0.##";
+    return currency == null
+        ? new DecimalFormat(number, SYMBOLS)
+        : new DecimalFormat("'" + CurrencySymbol.prefix(currency) + "'" + number, SYMBOLS);
+  }
+
+  /** A dashed line across the plot at {@code value}, labelled "median …" at its far end. */
+  static ValueMarker medianLine(double value, NumberFormat format) {
+    ValueMarker marker = new ValueMarker(value, MUTED, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 4f}, 0f));
+    marker.setLabel("median " + format.format(value));
+    marker.setLabelFont(new Font(FONT, Font.PLAIN, 11));
+    marker.setLabelPaint(TEXT);
+    marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+    marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+    marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+    marker.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+    return marker;
   }
 
   static CategoryAxis categoryAxis(String label) {

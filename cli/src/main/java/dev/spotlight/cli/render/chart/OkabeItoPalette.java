@@ -19,4 +19,9 @@ final class OkabeItoPalette {
   static final List<Color> SERIES = List.of(BLUE, ORANGE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE, SKY_BLUE, BLACK, YELLOW);
 
   private OkabeItoPalette() {}
+
+  /** The colour of the {@code index}-th series (from 0), round the palette again after eight. */
+  static Color series(int index) {
+    return SERIES.get(index % SERIES.size());
+  }
 }
