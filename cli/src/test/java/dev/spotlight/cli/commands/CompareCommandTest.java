@@ -199,7 +199,10 @@ class CompareCommandTest {
     Cli.Result r = compare("--metric", "items_shared", "--metric", "programme_cost");
     assertThat(r.exit()).as(r.toString()).isZero();
     try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(dir.resolve("reports/2026-10/compare-2026-10.xlsx")))) {
-      assertThat(book.getNumberOfSheets()).isEqualTo(3);
+      // Grantees, Charts (the PNGs of compare-charts/: one bar chart per metric), then one sheet per metric
+      assertThat(book.getNumberOfSheets()).isEqualTo(4);
+      assertThat(book.getSheetName(1)).isEqualTo("Charts");
+      assertThat(book.getSheetAt(1).getDrawingPatriarch().getShapes()).hasSize(2);
       XSSFSheet overview = book.getSheetAt(0);
       assertThat(overview.getSheetName()).isEqualTo("Grantees");
       int header = rowStarting(overview, "Grantee");
@@ -214,7 +217,7 @@ class CompareCommandTest {
 
       // items_shared ranked: delta 8 (1st, +2 on the median 6, no grant), alpha 6 (2nd, 0, 6 / £3k = 2),
       // beta 4 (3rd, -2, 4 / £2k = 2), then gamma suppressed with nothing else shown
-      XSSFSheet items = book.getSheetAt(1);
+      XSSFSheet items = book.getSheetAt(2);
       int h = rowStarting(items, "Grantee");
       assertThat(items.getRow(h).getCell(2).getStringCellValue()).isEqualTo("Rank");
       assertThat(items.getRow(h).getCell(5).getStringCellValue()).isEqualTo("Status");
