@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.mapped;
 
-import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -18,6 +17,9 @@ import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
 import dev.spotlight.connectors.files.Checksums;
 import dev.spotlight.connectors.files.FileGlob;
+import dev.spotlight.connectors.files.FileOrigin;
+import dev.spotlight.connectors.files.RaggedRecord;
+import dev.spotlight.connectors.files.RaggedRows;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -110,7 +112,7 @@ public final class MappedConnector implements Connector {
         }
         List<RaggedRecord> fileRagged = raw.raggedRecords(c);
         if (!fileRagged.isEmpty()) {
-          RaggedRows.renumber(c, i, fileRagged);
+          RaggedRows.renumber(c, "spotlight_mapped", i, fileRagged);
           ragged.add(new RaggedRows.InFile(i, file, fileRagged));
           n += fileRagged.size();
         }

@@ -345,6 +345,18 @@ class MappedConnectorTest {
   }
 
   @Test
+  void trailingEmptyFieldsAreReadLikeDuckDbReadsThemNextToRaggedRecords() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    // DuckDB reads E2 and E4 as two fields (the extra ones are empty); E3 and E5 have a third that is not
+    f.file("t.csv", "id,at\nE1,2026-10-01\nE2,2026-10-02,\nE3,2026-10-03,x\nE4,2026-10-04,\"\",\nE5,2026-10-05, \nE6,2026-10-06\n");
+    String options = "files: t.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    assertThatThrownBy(() -> f.pull("t", "g", options)).hasMessageStartingWith(dir.resolve("t.csv") + ":4: expected 2 fields, found 3");
+    SourcePull.Outcome out = f.pull("t", "g", options + "on_bad_row: skip\n");
+    assertThat(out.result().skipped()).containsOnly(java.util.Map.entry("wrong number of fields", 2L));
+    assertThat(f.query("SELECT event_id, origin_row FROM activity ORDER BY event_id")).containsExactly("E1|1", "E2|2", "E4|4", "E6|6");
+  }
+
+  @Test
   void consecutiveRaggedRecordsInSeveralFilesLeaveEveryOtherRowItsRecordNumber() throws Exception {
     MappedFixture f = new MappedFixture(dir);
     f.file("a/1.csv", "id,at\nA1,2026-10-01\nA2,2026-10-01,x\nA3,2026-10-01,x\nA4,2026-10-01\nA5\nA6,2026-10-01\n");
