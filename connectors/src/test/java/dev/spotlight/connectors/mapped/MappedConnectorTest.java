@@ -225,6 +225,46 @@ class MappedConnectorTest {
   }
 
   @Test
+  void anXlsxSourceReadsTheFirstSheetUnlessNamedAndAMissingSheetListsTheSheets() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    Path xlsx = dir.resolve("book.xlsx");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      for (String name : new String[] {"Notes", "Loans"}) {
+        var sheet = wb.createSheet(name);
+        sheet.createRow(0).createCell(0).setCellValue("id");
+        sheet.getRow(0).createCell(1).setCellValue("at");
+        sheet.createRow(1).createCell(0).setCellValue(name + "1");
+        sheet.getRow(1).createCell(1).setCellValue("2026-10-01");
+      }
+      try (var out = Files.newOutputStream(xlsx)) {
+        wb.write(out);
+      }
+    }
+    String options = "files: book.xlsx\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    f.pull("first", "g", options);
+    assertThat(f.query("SELECT event_id, origin_row FROM activity")).containsExactly("Notes1|2");
+    assertThatThrownBy(() -> f.pull("missing", "g", options + "sheet: Loans2\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.problems().get(0).render()).isEqualTo(xlsx + ": no sheet named 'Loans2' (sheets are: Notes, Loans)");
+        });
+  }
+
+  @Test
+  void encodingTakesCommonSpellingsAndAnUnknownOneIsADefinitionError() throws Exception {
+    MappedFixture f = new MappedFixture(dir);
+    Files.write(dir.resolve("w.csv"), "id,at,who\nE1,2026-10-01,\u2018Zo\u00eb\u2019\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    String options = "files: w.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y }, attributes: [who] }\n";
+    f.pull("w", "g", options + "encoding: cp1252\n");
+    assertThat(f.query("SELECT attributes['who'] FROM activity")).containsExactly("\u2018Zo\u00eb\u2019");
+    assertThatThrownBy(() -> f.pull("w", "g", options + "encoding: klingon\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
+          assertThat(e.problems().get(0).render()).contains("unknown encoding 'klingon'");
+        });
+  }
+
+  @Test
   void readsAnXlsxSheetWithDateCellsAndReportsExcelRowNumbers() throws Exception {
     MappedFixture f = new MappedFixture(dir);
     Path xlsx = dir.resolve("bookings.xlsx");
