@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.repair;
 
-import dev.spotlight.connectors.ConnectorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.connectors.Connector;
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
