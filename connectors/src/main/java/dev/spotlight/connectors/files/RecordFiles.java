@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * file while it is read, counting its records and reporting progress), judge the records (each bad
  * one gets an index into the connector's reasons in an {@code __error} column), stop at the first bad
  * record unless {@code on_bad_row: skip}, and report what was read, kept, skipped and filtered.
+ * CSV records with the wrong number of fields are left out of the raw table as they are read
+ * ({@link #leaveOut}) and judged with the others, in file order.
  */
 public final class RecordFiles {
 
@@ -45,6 +47,7 @@ public final class RecordFiles {
   private final SourceSpec source;
   private final PullContext context;
   private final List<PullResult.InputFile> inputs = new ArrayList<>();
+  private final List<RaggedRows.InFile> ragged = new ArrayList<>();
   private long read;
 
   private RecordFiles(SourceSpec source, PullContext context) {
@@ -92,9 +95,26 @@ public final class RecordFiles {
   }
 
   /**
+   * Records that the read of file {@code fileIdx} into {@code table} left out {@code records} for
+   * their number of fields: the rows read around them get back their own record numbers, and
+   * {@link #judge} counts them (or stops at the first). Returns how many there were, to add to the
+   * file's records.
+   */
+  public long leaveOut(String table, int fileIdx, Path file, List<RaggedRecord> records) throws SQLException {
+    if (records.isEmpty()) {
+      return 0;
+    }
+    RaggedRows.renumber(connection(), table, fileIdx, records);
+    ragged.add(new RaggedRows.InFile(fileIdx, file, records));
+    return records.size();
+  }
+
+  /**
    * Counts the bad records of {@code table} per reason ({@code __error} indexes {@code reasons}); when
    * there are some and {@code skipBad} is false, stops with what {@code describe} makes of the first
-   * row of {@code firstBadSql}.
+   * row of {@code firstBadSql}. Records left out for their number of fields count as bad too; the
+   * one that comes first in file order (by {@code __file_idx} and {@code __row} of {@code table}) is
+   * the one reported.
    */
   public Map<String, Long> judge(String table, List<String> reasons, boolean skipBad, String firstBadSql, BadRecord describe)
       throws SQLException {
@@ -105,13 +125,27 @@ public final class RecordFiles {
         skipped.put(reasons.get(rs.getInt(1)), rs.getLong(2));
       }
     }
+    long raggedCount = ragged.stream().mapToLong(r -> r.records().size()).sum();
+    if (raggedCount > 0) {
+      skipped.merge(RaggedRows.REASON, raggedCount, Long::sum);
+    }
     if (!skipped.isEmpty() && !skipBad) {
+      if (!ragged.isEmpty() && raggedComesFirst(table)) {
+        throw ragged.get(0).error();
+      }
       try (Statement s = connection().createStatement(); ResultSet rs = s.executeQuery(firstBadSql)) {
         rs.next();
         throw describe.describe(rs);
       }
     }
     return skipped;
+  }
+
+  private boolean raggedComesFirst(String table) throws SQLException {
+    try (Statement s = connection().createStatement();
+        ResultSet rs = s.executeQuery("SELECT __file_idx, __row FROM " + table + " WHERE __error IS NOT NULL ORDER BY 1, 2 LIMIT 1")) {
+      return !rs.next() || ragged.get(0).isBefore(rs.getInt(1), rs.getLong(2));
+    }
   }
 
   /** The single number {@code sql} selects. */

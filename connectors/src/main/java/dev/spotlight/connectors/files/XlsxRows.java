@@ -47,6 +47,22 @@ public final class XlsxRows {
 
   private XlsxRows() {}
 
+  /** The names of the workbook's sheets, in order, without reading any sheet. */
+  public static List<String> sheetNames(java.nio.file.Path xlsx) {
+    try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
+      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+      List<String> names = new ArrayList<>();
+      while (sheets.hasNext()) {
+        try (InputStream sheet = sheets.next()) {
+          names.add(sheets.getSheetName());
+        }
+      }
+      return names;
+    } catch (IOException | OpenXML4JException | RuntimeException e) {
+      throw notAWorkbook(xlsx, e);
+    }
+  }
+
   /** Reads {@code xlsx}; anything that is not a readable workbook is bad input naming the file. */
   public static void read(java.nio.file.Path xlsx, Workbook workbook) {
     try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
@@ -65,8 +81,12 @@ public final class XlsxRows {
     } catch (SpotlightException e) {
       throw e;
     } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
-      throw new SpotlightException(ExitKind.DATA, Location.of(xlsx), "cannot read the workbook: " + e.getMessage(), "is it a valid .xlsx file?");
+      throw notAWorkbook(xlsx, e);
     }
+  }
+
+  private static SpotlightException notAWorkbook(java.nio.file.Path xlsx, Exception e) {
+    return new SpotlightException(ExitKind.DATA, Location.of(xlsx), "cannot read the workbook: " + e.getMessage(), "is it a valid .xlsx file?");
   }
 
   private static void parse(InputStream sheet, StylesTable styles, ReadOnlySharedStringsTable strings, SheetReader rows)

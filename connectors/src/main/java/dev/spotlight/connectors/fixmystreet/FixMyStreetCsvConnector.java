@@ -125,17 +125,19 @@ public final class FixMyStreetCsvConnector implements Connector {
       records.readAll(files, (i, file, origin) -> {
         Input in = open(c, file, options);
         inputs.add(in);
+        long n;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_fms " + select(in, i))) {
           p.setString(1, origin);
-          return p.executeUpdate();
+          n = p.executeUpdate();
         }
+        return n + records.leaveOut("spotlight_fms", i, file, in.raw().raggedRecords(c));
       });
       return judgeAndStage(records, source, options, inputs);
     });
   }
 
   private static Input open(Connection c, Path file, FixMyStreetOptions options) {
-    CsvFile raw = new CsvFile(c, file, file.toString(), ",", true, null);
+    CsvFile raw = new CsvFile(c, file, file.toString(), ",", true, null, true);
     List<String> header = raw.columns();
     Map<Field, String> columns = new LinkedHashMap<>();
     for (Field f : Field.values()) {

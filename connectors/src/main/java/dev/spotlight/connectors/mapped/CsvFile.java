@@ -5,6 +5,7 @@ import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.connectors.canonical.DuckDbErrors;
 import dev.spotlight.connectors.canonical.Sql;
+import dev.spotlight.connectors.files.RaggedRecord;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.mapped;
 
-import dev.spotlight.connectors.files.FileOrigin;
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.Problems;
@@ -18,14 +17,10 @@ import dev.spotlight.connectors.canonical.Sql;
 import dev.spotlight.connectors.canonical.StagingTables;
 import dev.spotlight.connectors.files.Checksums;
 import dev.spotlight.connectors.files.FileGlob;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.spotlight.connectors.files.FileOrigin;
+import dev.spotlight.connectors.files.RaggedRecord;
+import dev.spotlight.connectors.files.RaggedRows;
+import dev.spotlight.connectors.files.TextEncoding;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,7 +105,7 @@ public final class MappedConnector implements Connector {
         }
         List<RaggedRecord> fileRagged = raw.raggedRecords(c);
         if (!fileRagged.isEmpty()) {
-          RaggedRows.renumber(c, i, fileRagged);
+          RaggedRows.renumber(c, "spotlight_mapped", i, fileRagged);
           ragged.add(new RaggedRows.InFile(i, file, fileRagged));
           n += fileRagged.size();
         }
@@ -157,37 +152,10 @@ public final class MappedConnector implements Connector {
         yield new CsvFile(c, scratch, shown, ",", true, XlsxSheetToCsv.ROW_COLUMN, false);
       }
       case CSV -> {
-        Path utf8 = options.encoding().equals(StandardCharsets.UTF_8) ? file : transcode(file, options, scratch);
+        Path utf8 = TextEncoding.utf8(file, options.encoding(), scratch);
         yield new CsvFile(c, utf8, shown, options.delimiter(), options.header(), null, true);
       }
     };
-  }
-
-  /** Rewrites a non-UTF-8 file as UTF-8 for DuckDB; a byte sequence invalid in the encoding is bad input. */
-  private static Path transcode(Path file, MappedOptions options, Path target) {
-    var decoder = options.encoding().newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    long line = 1;
-    try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder));
-        BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-      char[] buf = new char[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        for (int i = 0; i < n; i++) {
-          if (buf[i] == '\n') {
-            line++;
-          }
-        }
-        out.write(buf, 0, n);
-      }
-      return target;
-    } catch (CharacterCodingException e) {
-      throw new SpotlightException(ExitKind.DATA, new Location(file.toString(), (int) line, 0),
-          "bytes that are not valid " + options.encoding().name(), "check encoding: in the source options");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 
   private static void requireColumns(RawFile raw, MappingSpec mapping, Path file) {

@@ -9,9 +9,8 @@ import dev.spotlight.common.text.DidYouMean;
 import dev.spotlight.common.yaml.YamlMap;
 import dev.spotlight.common.yaml.YamlScalar;
 import dev.spotlight.connectors.canonical.Vocabulary;
+import dev.spotlight.connectors.files.TextEncoding;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -76,14 +75,7 @@ public record MappedOptions(
           problems.add(options.locationOf("delimiter"), "delimiter must be one character, not '" + delimiter + "'", "use \\t for tab");
         }
       }
-      if (options.has("encoding")) {
-        String name = options.optString("encoding").orElseThrow();
-        try {
-          encoding = Charset.forName(charsetName(name));
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-          problems.add(options.locationOf("encoding"), "unknown encoding '" + name + "'", "e.g. utf-8, latin-1, windows-1252, utf-16");
-        }
-      }
+      encoding = TextEncoding.parse(options, problems);
       if (options.has("header")) {
         header = options.optScalar("header").orElseThrow().asBoolean("header");
       }
@@ -117,16 +109,6 @@ public record MappedOptions(
       return null;
     }
     return new MappedOptions(files, options.locationOf("files"), format, delimiter, encoding, header, sheet, table, platformKind, mapping, skip);
-  }
-
-  /** Accepts the spellings people use (Python's and spreadsheet tools') for Java's charset names. */
-  private static String charsetName(String name) {
-    return switch (name.toLowerCase(Locale.ROOT).replace('_', '-')) {
-      case "utf-8-sig", "utf8-sig" -> "UTF-8";
-      case "latin-1", "latin1", "l1" -> "ISO-8859-1";
-      case "cp1252" -> "windows-1252";
-      default -> name;
-    };
   }
 
   /** The format of {@code fileName}: the {@code format:} option, else its extension. */

@@ -27,9 +27,19 @@ final class PhysicalLines {
    * @param record its number among the file's non-blank records, the header being record 1
    * @param line the physical line it starts on
    * @param fields how many fields it has
+   * @param filled the number of its last field that is not empty ({@code ""} is empty), 0 if none
    * @param openQuote whether the file ends inside a quoted field of this record
    */
-  record Span(long record, long line, int fields, boolean openQuote) {}
+  record Span(long record, long line, int fields, int filled, boolean openQuote) {
+
+    /**
+     * Whether DuckDB reads this record as {@code width} fields: it has that many, or more where
+     * every one past {@code width} is empty (a trailing delimiter).
+     */
+    boolean fits(int width) {
+      return fields == width || fields > width && filled <= width;
+    }
+  }
 
   /** Receives records in file order; returns false to stop the walk. */
   interface Visitor {
@@ -46,6 +56,7 @@ final class PhysicalLines {
     long recordStart = 1;
     long records = 0;
     int fields = 1;
+    int filled = 0;
     boolean content = false;
     boolean fieldStart = true;
     boolean inQuotes = false;
@@ -67,13 +78,17 @@ final class PhysicalLines {
           if (!closing) {
             if (ch == '"') {
               closing = true;
-            } else if (ch == '\n') {
-              line++;
+            } else {
+              filled = fields;
+              if (ch == '\n') {
+                line++;
+              }
             }
             continue;
           }
           closing = false;
           if (ch == '"') {
+            filled = fields;
             continue;
           }
           inQuotes = false;
@@ -81,7 +96,7 @@ final class PhysicalLines {
         if (ch < 0 || ch == '\n') {
           if (content) {
             records++;
-            if (!visitor.visit(new Span(records, recordStart, fields, inQuotes && !closing))) {
+            if (!visitor.visit(new Span(records, recordStart, fields, filled, inQuotes && !closing))) {
               return;
             }
           }
@@ -91,6 +106,7 @@ final class PhysicalLines {
           line++;
           recordStart = line;
           fields = 1;
+          filled = 0;
           content = false;
           fieldStart = true;
           continue;
@@ -104,6 +120,9 @@ final class PhysicalLines {
           fieldStart = true;
         } else {
           inQuotes = ch == '"' && fieldStart;
+          if (!inQuotes) {
+            filled = fields;
+          }
           fieldStart = false;
         }
       }
@@ -139,7 +158,7 @@ final class PhysicalLines {
     walk(utf8File, delimiter, span -> {
       if (expected[0] < 0) {
         expected[0] = span.fields();
-      } else if (span.fields() != expected[0] || span.openQuote()) {
+      } else if (!span.fits(expected[0]) || span.openQuote()) {
         out.add(new Ragged(span.line(), expected[0], span.fields(), span.openQuote()));
         return false;
       }
@@ -148,11 +167,11 @@ final class PhysicalLines {
     return out.stream().findFirst();
   }
 
-  /** Every data record whose number of fields is not {@code expected}, in file order. */
+  /** Every data record DuckDB does not read as {@code expected} fields, in file order. */
   static List<Span> withFieldsOtherThan(Path utf8File, char delimiter, int headerRecords, int expected) {
     List<Span> out = new ArrayList<>();
     walk(utf8File, delimiter, span -> {
-      if (span.record() > headerRecords && span.fields() != expected) {
+      if (span.record() > headerRecords && !span.fits(expected)) {
         out.add(span);
       }
       return true;

@@ -1,6 +1,7 @@
 package dev.spotlight.connectors.mapped;
 
 import dev.spotlight.common.error.Location;
+import dev.spotlight.connectors.files.RaggedRecord;
 import java.sql.Connection;
 import java.util.List;
 

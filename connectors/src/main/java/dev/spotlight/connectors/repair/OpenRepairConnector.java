@@ -114,10 +114,12 @@ public final class OpenRepairConnector implements Connector {
       records.readAll(files, (i, file, origin) -> {
         Input in = open(c, file, options);
         inputs.add(in);
+        long n;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO spotlight_ords " + select(in, i))) {
           p.setString(1, origin);
-          return p.executeUpdate();
+          n = p.executeUpdate();
         }
+        return n + records.leaveOut("spotlight_ords", i, file, in.raw().raggedRecords(c));
       });
       return judgeAndStage(records, source, options, inputs);
     });
@@ -126,7 +128,7 @@ public final class OpenRepairConnector implements Connector {
   private static Input open(Connection c, Path file, OpenRepairOptions options) {
     String shown = file.toString();
     boolean json = options.isJson(file.getFileName().toString());
-    RawFile raw = json ? new JsonFile(c, file, shown, List.of()) : new CsvFile(c, file, shown, ",", true, null);
+    RawFile raw = json ? new JsonFile(c, file, shown, List.of()) : new CsvFile(c, file, shown, ",", true, null, true);
     List<String> header = raw.columns();
     Map<Field, String> columns = new LinkedHashMap<>();
     for (Field f : Field.values()) {

@@ -4,6 +4,7 @@ import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Location;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.common.text.DidYouMean;
+import dev.spotlight.connectors.files.XlsxRows;
 import dev.spotlight.connectors.mapped.CsvFile;
 import dev.spotlight.connectors.mapped.XlsxSheetToCsv;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class ExportSheet {
    * (the export names its sheets "Posts - " and "Points - " followed by the group's name).
    */
   static ExportSheet open(Connection c, Path xlsx, String wanted, String prefix, Path scratch) {
-    List<String> names = XlsxSheetToCsv.sheetNames(xlsx);
+    List<String> names = XlsxRows.sheetNames(xlsx);
     Optional<String> found = wanted != null
         ? names.stream().filter(wanted::equals).findFirst()
         : names.stream().filter(n -> n.trim().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))).findFirst();

@@ -84,6 +84,40 @@ class RecordFilesTest {
     }
   }
 
+  /**
+   * File 0 has records 1..5: 2 and 4 were left out for their number of fields, so the read gave
+   * rows 1, 2, 3 for records 1, 3, 5; {@code badRecord} is the record with no id.
+   */
+  private Map<String, Long> leaveOutAndJudge(Connection c, long badRecord, boolean skip, List<String> rows) throws Exception {
+    PullContext context = new PullContext(c, ZoneId.of("UTC"), "GBP", dir, (s, n) -> {});
+    Path file = dir.resolve("x.csv");
+    return RecordFiles.pull("test", source(), context, records -> {
+      records.execute("CREATE OR REPLACE TEMP TABLE t (__file_idx INTEGER, __row BIGINT, id VARCHAR)",
+          "INSERT INTO t VALUES (0, 1, 'r1'), (0, 2, 'r3'), (0, 3, 'r5')");
+      long left = records.leaveOut("t", 0, file, List.of(new RaggedRecord(2, 3, 2, 3), new RaggedRecord(4, 6, 2, 1)));
+      assertThat(left).isEqualTo(2);
+      records.execute("UPDATE t SET id = NULL WHERE __row = " + badRecord,
+          "CREATE OR REPLACE TEMP TABLE checked AS SELECT *, CASE WHEN id IS NULL THEN 0 END AS __error FROM t");
+      rows.addAll(dev.spotlight.connectors.ConnectorFixture.rows(c.createStatement(), "SELECT __row, id FROM t ORDER BY __row"));
+      Map<String, Long> skipped = records.judge("checked", REASONS, skip,
+          "SELECT __row FROM checked WHERE __error IS NOT NULL ORDER BY __file_idx, __row LIMIT 1",
+          rs -> new SpotlightException(ExitKind.DATA, new Location("x.csv", rs.getInt(1), 1), "no id", null));
+      return records.result(0, skipped, 0);
+    }).skipped();
+  }
+
+  @Test
+  void recordsLeftOutForTheirFieldsAreRenumberedAroundCountedAndReportedInFileOrder() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      List<String> rows = new ArrayList<>();
+      assertThat(leaveOutAndJudge(c, 5, true, rows)).containsOnly(Map.entry("missing id", 1L), Map.entry("wrong number of fields", 2L));
+      assertThat(rows).containsExactly("1|r1", "3|r3", "5|null");
+      assertThatThrownBy(() -> leaveOutAndJudge(c, 5, false, new ArrayList<>()))
+          .hasMessageStartingWith(dir.resolve("x.csv") + ":3: expected 2 fields, found 3");
+      assertThatThrownBy(() -> leaveOutAndJudge(c, 1, false, new ArrayList<>())).hasMessageStartingWith("x.csv:1:1: no id");
+    }
+  }
+
   @Test
   void aDuckDbErrorWhileReadingIsBadInputNamingTheFile() throws Exception {
     Path broken = Files.writeString(dir.resolve("broken.csv"), "x\n");

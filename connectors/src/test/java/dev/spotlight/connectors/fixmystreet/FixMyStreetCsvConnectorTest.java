@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.fixmystreet;
 
-import dev.spotlight.connectors.ConnectorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.connectors.Connector;
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,6 +166,59 @@ class FixMyStreetCsvConnectorTest {
         Map.entry("fixed before created", 1L), Map.entry("unreadable latitude or longitude", 1L), Map.entry("duplicate report id", 1L),
         Map.entry("missing created time", 1L), Map.entry("unreadable closed time", 1L));
     assertThat(f.query("SELECT event_id, quantity, attributes['ward'] FROM activity ORDER BY 1")).containsExactly("3001|null|Newsome", "3001:fixed|12.0|Newsome");
+  }
+
+  private static final String HEADER = "Report ID,Created,Confirmed,Fixed,Closed,Status,Latitude,Longitude\n";
+
+  /**
+   * Records 2, 4 and 6 have the wrong number of fields; record 5 spans lines 6 and 7; record 7 has a
+   * bad time; record 8 ends with a delimiter, an empty ninth field DuckDB reads as 8 fields.
+   */
+  private static final String RAGGED = HEADER
+      + "1,2026-10-01T09:00:00,,,,confirmed,,\n"
+      + "2,2026-10-01T09:00:00,,,,confirmed,,,extra\n"
+      + "3,2026-10-02T09:00:00,,2026-10-03T09:00:00,,fixed,53.6,-1.7\n"
+      + "4,2026-10-02T09:00:00\n"
+      + "5,2026-10-04T10:00:00,,,,\"closed\nby council\",,\n"
+      + "6,2026-10-05T09:00:00,,,,confirmed,,,x\n"
+      + "7,soon,,,,confirmed,,\n"
+      + "8,2026-10-06T09:00:00,,,,confirmed,,,\n";
+
+  @Test
+  void skipLeavesOutRowsWithTheWrongNumberOfFieldsAndKeepsRecordNumbers() throws Exception {
+    ConnectorFixture f = fixture();
+    f.file("exports/ragged.csv", RAGGED);
+    SourcePull.Outcome out = f.pull("r", "g", "files: exports/ragged.csv\non_bad_row: skip\n");
+    assertThat(out.result().recordsRead()).isEqualTo(8);
+    assertThat(out.result().inputs()).singleElement().satisfies(i -> assertThat(i.records()).isEqualTo(8));
+    assertThat(out.result().rowsKept()).isEqualTo(4);
+    assertThat(out.result().skipped()).containsOnly(Map.entry("wrong number of fields", 3L), Map.entry("unreadable created time", 1L));
+    assertThat(f.query("SELECT event_id, origin_row, attributes['status'] FROM activity ORDER BY event_id"))
+        .containsExactly("1|1|confirmed", "3|3|fixed", "3:fixed|3|fixed", "5|5|closed\nby council", "8|8|confirmed");
+  }
+
+  @Test
+  void withoutSkipARowWithTheWrongNumberOfFieldsStopsAtItsLine() throws Exception {
+    ConnectorFixture f = fixture();
+    Path file = f.file("exports/ragged.csv", RAGGED);
+    assertThatThrownBy(() -> f.pull("r", "g", "files: exports/ragged.csv\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind().code()).isEqualTo(4);
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.problems().get(0).render()).startsWith(file + ":3: expected 8 fields, found 9");
+        });
+    assertThat(f.storeIsEmpty()).isTrue();
+    // the first bad record in file order is the one reported, whichever kind it is
+    Path bad = f.file("exports/bad-first.csv", HEADER + "1,soon,,,,confirmed,,\n2,2026-10-01T09:00:00\n");
+    assertThatThrownBy(() -> f.pull("b", "g", "files: exports/bad-first.csv\n"))
+        .hasMessageStartingWith(bad + ":2:2: cannot read 'soon' as a date-time in column 'Created'");
+    Path quoted = f.file("exports/quoted.csv", HEADER + "1,2026-10-01T09:00:00,,,,\"a\nb\",,\n2,soon\n3,soon,,,,confirmed,,\n");
+    assertThatThrownBy(() -> f.pull("q", "g", "files: exports/quoted.csv\n")).hasMessageStartingWith(quoted + ":4: expected 8 fields, found 2");
+    // a ragged record in the first file comes before a bad report in the second
+    f.file("two/a.csv", HEADER + "1,2026-10-01T09:00:00,,,,confirmed,,\n2,2026-10-01T09:00:00,,,,confirmed,,\n3,x\n");
+    f.file("two/b.csv", HEADER + "4,soon,,,,confirmed,,\n");
+    assertThatThrownBy(() -> f.pull("t", "g", "files: two/*.csv\n")).hasMessageStartingWith(dir.resolve("two/a.csv") + ":4: expected 8 fields, found 2");
+    assertThat(f.storeIsEmpty()).isTrue();
   }
 
   @Test

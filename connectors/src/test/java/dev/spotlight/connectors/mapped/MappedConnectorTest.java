@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.SpotlightException;
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +35,9 @@ class MappedConnectorTest {
         attributes: [category]
       """;
 
-  static String hmac(String id) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(MappedFixture.KEY, "HmacSHA256"));
-    return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
-  }
-
   @Test
   void mapsCsvRowsToActivityWithLocalTimesPseudonymsAndOutcomes() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/loans-2026-10.csv", "\uFEFFloan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\r\n"
         + "L1,31/10/2026 23:30,ann@example.org,bob@example.org,E01000001,12.50,returned,\"tools, garden\"\r\n"
         + "L2,01/10/2026 00:15,ann@example.org,,E01000002,,requested,kitchen\r\n"
@@ -66,13 +58,13 @@ class MappedConnectorTest {
             "L1|loans|2026-10|2026-10-31|2026-10-31 23:30|share.completed|item_reuse|kirklees-sharing|sharing|12.50|1.0|tools, garden|exports/loans-2026-10.csv|1",
             "L2|loans|2026-10|2026-10-01|2026-09-30 23:15|share.requested|null|kirklees-sharing|sharing|null|1.0|kitchen|exports/loans-2026-10.csv|2");
     assertThat(f.query("SELECT participant, counterpart FROM activity WHERE event_id = 'L1'"))
-        .containsExactly(hmac("ann@example.org") + "|" + hmac("bob@example.org"));
+        .containsExactly(ConnectorFixture.hmac("ann@example.org") + "|" + ConnectorFixture.hmac("bob@example.org"));
     assertThat(f.query("SELECT count(*) FROM activity WHERE event_id = 'L2' AND counterpart IS NULL")).containsExactly("1");
   }
 
   @Test
   void rawIdentifiersNeverReachTheStore() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
         + "L1,31/10/2026 23:30,secret.person@example.org,other.person@example.org,E01000001,1,returned,x\n");
     f.pull("loans", "g", LOANS_OPTIONS);
@@ -86,7 +78,7 @@ class MappedConnectorTest {
 
   @Test
   void rePullReplacesTheSourceInsteadOfAppending() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     Path file = f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
         + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL2,01/09/2026 10:00,a,b,E1,1,returned,x\n");
     f.pull("loans", "g", LOANS_OPTIONS);
@@ -99,7 +91,7 @@ class MappedConnectorTest {
 
   @Test
   void badDateStopsWithFileLineAndColumn() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
         + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL2,2026-13-01,a,b,E1,1,returned,x\n");
     assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS))
@@ -113,7 +105,7 @@ class MappedConnectorTest {
 
   @Test
   void skipCountsBadRowsAndDuplicates() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
         + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL2,bad,a,b,E1,1,returned,x\n,31/10/2026 10:00,a,b,E1,1,returned,x\n"
         + "L1,30/10/2026 23:30,a,b,E1,1,returned,x\nL4,30/10/2026 23:30,a,b,E1,abc,returned,x\n");
@@ -126,7 +118,7 @@ class MappedConnectorTest {
 
   @Test
   void duplicateEventIdIsAnErrorByDefault() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\n"
         + "L1,31/10/2026 23:30,a,b,E1,1,returned,x\nL1,30/10/2026 23:30,a,b,E1,1,returned,x\n");
     assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS))
@@ -136,7 +128,7 @@ class MappedConnectorTest {
 
   @Test
   void unknownColumnInMappingNamesTheDataFileWithAHint() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/loans-1.csv", "loan_id,returned_on,borrower_email,lender_email,lsoa,item_value_gbp,status,category\nL1,x,a,b,E1,1,returned,x\n");
     assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -147,7 +139,7 @@ class MappedConnectorTest {
 
   @Test
   void unmappedValueWithOtherwiseErrorIsBadInput() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/loans-1.csv", "loan_id,returned_at,borrower_email,lender_email,lsoa,item_value_gbp,status,category\nL1,31/10/2026 23:30,a,b,E1,1,lost,x\n");
     assertThatThrownBy(() -> f.pull("loans", "g", LOANS_OPTIONS.replace("otherwise: skip", "otherwise: error")))
         .hasMessageContaining("loans-1.csv:2:7: value 'lost' in column 'status' is not listed in values: for event_type");
@@ -155,7 +147,7 @@ class MappedConnectorTest {
 
   @Test
   void readsJsonArrayAndNdjsonWithOffsetsAndIntegerIds() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("exports/pledges.json", """
         [ {"pledge_id": 17, "pledged_at": "2026-09-30T23:30:00Z", "backer": "p1", "amount_gbp": 25.5, "kind": "crowd"},
           {"pledge_id": 18, "pledged_at": "2026-10-31T23:30:00+00:00", "backer": "p2", "amount_gbp": 100, "kind": "council_match"} ]
@@ -177,7 +169,7 @@ class MappedConnectorTest {
 
   @Test
   void aJsonArrayCutShortAfterACommaIsBadInputNotAPartialLoad() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("cut.json", "[{\"id\": 1, \"at\": \"2026-10-01\"},\n{\"id\": 2, \"at\": \"2026-10-02\"},\n");
     String options = "files: cut.json\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
     assertThatThrownBy(() -> f.pull("cut", "g", options))
@@ -193,7 +185,7 @@ class MappedConnectorTest {
 
   @Test
   void readsLatin1SemicolonCsvAndCosts() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     Path p = dir.resolve("costs.csv");
     Files.write(p, "id;who;from;to;eur;cat;funder\nC1;café;2026-01-01;2026-12-31;1200.00;grant;Fund\n".getBytes(StandardCharsets.ISO_8859_1));
     SourcePull.Outcome out = f.pull("costs", null, """
@@ -218,15 +210,55 @@ class MappedConnectorTest {
 
   @Test
   void invalidBytesForTheEncodingAreBadInput() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     Files.write(dir.resolve("x.csv"), new byte[] {'a', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
     assertThatThrownBy(() -> f.pull("x", "g", "files: x.csv\nmapping: { event_id: a, event_type: a, occurred_at: a }\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.kind()).isEqualTo(ExitKind.DATA));
   }
 
   @Test
+  void anXlsxSourceReadsTheFirstSheetUnlessNamedAndAMissingSheetListsTheSheets() throws Exception {
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
+    Path xlsx = dir.resolve("book.xlsx");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      for (String name : new String[] {"Notes", "Loans"}) {
+        var sheet = wb.createSheet(name);
+        sheet.createRow(0).createCell(0).setCellValue("id");
+        sheet.getRow(0).createCell(1).setCellValue("at");
+        sheet.createRow(1).createCell(0).setCellValue(name + "1");
+        sheet.getRow(1).createCell(1).setCellValue("2026-10-01");
+      }
+      try (var out = Files.newOutputStream(xlsx)) {
+        wb.write(out);
+      }
+    }
+    String options = "files: book.xlsx\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    f.pull("first", "g", options);
+    assertThat(f.query("SELECT event_id, origin_row FROM activity")).containsExactly("Notes1|2");
+    assertThatThrownBy(() -> f.pull("missing", "g", options + "sheet: Loans2\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DATA);
+          assertThat(e.problems().get(0).render()).isEqualTo(xlsx + ": no sheet named 'Loans2' (sheets are: Notes, Loans)");
+        });
+  }
+
+  @Test
+  void encodingTakesCommonSpellingsAndAnUnknownOneIsADefinitionError() throws Exception {
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
+    Files.write(dir.resolve("w.csv"), "id,at,who\nE1,2026-10-01,\u2018Zo\u00eb\u2019\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    String options = "files: w.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y }, attributes: [who] }\n";
+    f.pull("w", "g", options + "encoding: cp1252\n");
+    assertThat(f.query("SELECT attributes['who'] FROM activity")).containsExactly("\u2018Zo\u00eb\u2019");
+    assertThatThrownBy(() -> f.pull("w", "g", options + "encoding: klingon\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
+          assertThat(e.problems().get(0).render()).contains("unknown encoding 'klingon'");
+        });
+  }
+
+  @Test
   void readsAnXlsxSheetWithDateCellsAndReportsExcelRowNumbers() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     Path xlsx = dir.resolve("bookings.xlsx");
     try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
       wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("not this one");
@@ -275,7 +307,7 @@ class MappedConnectorTest {
 
   @Test
   void headerlessCsvColumnsAreNumberedFromOne() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("plain.csv", "E1,2026-10-05,share.completed\nE2,2026-10-06,share.completed\n");
     f.pull("plain", "g", "files: plain.csv\nheader: false\nmapping: { event_id: column1, occurred_at: column2, event_type: column3 }\n");
     assertThat(f.query("SELECT event_id, occurred_on, origin_row FROM activity ORDER BY 1")).containsExactly("E1|2026-10-05|1", "E2|2026-10-06|2");
@@ -283,7 +315,7 @@ class MappedConnectorTest {
 
   @Test
   void offsetPatternsAcceptZForUtcAndOptionalSectionsAreRejected() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("z.csv", "id,at\nZ1,2026-10-31T23:30:00Z\nZ2,2026-10-31T23:30:00+01:00\n");
     f.pull("z", "g", "files: z.csv\nmapping: { event_id: id, event_type: { value: x.y }, occurred_at: { column: at, format: \"yyyy-MM-dd'T'HH:mm:ssXXX\" } }\n");
     assertThat(f.query("SELECT event_id, strftime(occurred_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') FROM activity ORDER BY 1"))
@@ -306,7 +338,7 @@ class MappedConnectorTest {
 
   @Test
   void errorLinesArePhysicalLinesEvenAfterQuotedLineBreaksAndBlankLines() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("notes.csv", "id,at,note\nN1,2026-10-01,\"two\nlines\"\n\nN2,2026-10-02,\"say \"\"hi\"\"\"\nN3,not a date,x\n");
     assertThatThrownBy(() -> f.pull("notes", "g", "files: notes.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n"))
         .hasMessageContaining("notes.csv:6:2: cannot read 'not a date' as occurred_at in column 'at'");
@@ -314,7 +346,7 @@ class MappedConnectorTest {
 
   @Test
   void aRowWithTooManyFieldsIsReportedAtItsLine() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("r.csv", "id,at,kind\nR1,2026-10-01,\"a, b\"\nR2,2026-10-02,x,EXTRA\n");
     assertThatThrownBy(() -> f.pull("r", "g", "files: r.csv\nmapping: { event_id: id, occurred_at: at, event_type: kind }\n"))
         .hasMessage(dir.resolve("r.csv") + ":3: expected 3 fields, found 4 (check the delimiter and quoting of this line, "
@@ -333,7 +365,7 @@ class MappedConnectorTest {
 
   @Test
   void skipCountsRowsWithTheWrongNumberOfFieldsAndKeepsRecordNumbers() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("r.csv", RAGGED);
     SourcePull.Outcome out = f.pull("r", "g", "files: r.csv\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n");
     assertThat(out.result().recordsRead()).isEqualTo(6);
@@ -345,8 +377,20 @@ class MappedConnectorTest {
   }
 
   @Test
+  void trailingEmptyFieldsAreReadLikeDuckDbReadsThemNextToRaggedRecords() throws Exception {
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
+    // DuckDB reads E2 and E4 as two fields (the extra ones are empty); E3 and E5 have a third that is not
+    f.file("t.csv", "id,at\nE1,2026-10-01\nE2,2026-10-02,\nE3,2026-10-03,x\nE4,2026-10-04,\"\",\nE5,2026-10-05, \nE6,2026-10-06\n");
+    String options = "files: t.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
+    assertThatThrownBy(() -> f.pull("t", "g", options)).hasMessageStartingWith(dir.resolve("t.csv") + ":4: expected 2 fields, found 3");
+    SourcePull.Outcome out = f.pull("t", "g", options + "on_bad_row: skip\n");
+    assertThat(out.result().skipped()).containsOnly(java.util.Map.entry("wrong number of fields", 2L));
+    assertThat(f.query("SELECT event_id, origin_row FROM activity ORDER BY event_id")).containsExactly("E1|1", "E2|2", "E4|4", "E6|6");
+  }
+
+  @Test
   void consecutiveRaggedRecordsInSeveralFilesLeaveEveryOtherRowItsRecordNumber() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("a/1.csv", "id,at\nA1,2026-10-01\nA2,2026-10-01,x\nA3,2026-10-01,x\nA4,2026-10-01\nA5\nA6,2026-10-01\n");
     f.file("a/2.csv", "id,at\nB1,2026-10-01,x\nB2,2026-10-01\n");
     SourcePull.Outcome out = f.pull("a", "g", "files: a/*.csv\non_bad_row: skip\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n");
@@ -357,7 +401,7 @@ class MappedConnectorTest {
 
   @Test
   void withoutSkipTheFirstBadRecordInFileOrderStopsThePullAtItsPhysicalLine() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     f.file("r.csv", RAGGED);
     String options = "files: r.csv\nmapping: { event_id: id, occurred_at: at, event_type: { value: x.y } }\n";
     assertThatThrownBy(() -> f.pull("r", "g", options)).hasMessageStartingWith(dir.resolve("r.csv") + ":3: expected 3 fields, found 4");
@@ -372,7 +416,7 @@ class MappedConnectorTest {
 
   @Test
   void aRaggedRecordFarBelowTheSniffedSampleIsFoundToo() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     StringBuilder csv = new StringBuilder("id,at\n");
     for (int i = 1; i <= 30_000; i++) {
       csv.append('E').append(i).append(",2026-10-01").append(i == 25_000 ? ",x" : "").append('\n');
@@ -388,7 +432,7 @@ class MappedConnectorTest {
 
   @Test
   void anUnclosedQuoteStopsThePullEvenWithSkip() throws Exception {
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     StringBuilder csv = new StringBuilder("id,at\n");
     for (int i = 1; i <= 30_000; i++) {
       csv.append('E').append(i).append(i == 25_000 ? ",\"2026-10-01" : ",2026-10-01").append('\n');

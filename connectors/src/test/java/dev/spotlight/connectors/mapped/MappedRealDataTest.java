@@ -3,6 +3,7 @@ package dev.spotlight.connectors.mapped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.spotlight.connectors.ConnectorFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +28,7 @@ class MappedRealDataTest {
   @Test
   void openRepairDataFromFixitClinicLoadsEveryRecord() throws Exception {
     Path csv = realdata().resolve("openrepair/FixitClinic-202507/OpenRepairData_v0.3_FixitClinic_202507.csv");
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     var attempts = f.pull("fixit-attempts", "fixit-clinic", """
         files: %s
         platform_kind: repair
@@ -65,7 +66,7 @@ class MappedRealDataTest {
   @Test
   void fixMyStreetOpen311JsonWithOffsetsLoads() throws Exception {
     Path json = realdata().resolve("fixmystreet/process_report_file_valid_data.json");
-    MappedFixture f = new MappedFixture(dir);
+    ConnectorFixture f = new ConnectorFixture(dir, new MappedConnector());
     var out = f.pull("fms", "edinburgh", """
         files: %s
         platform_kind: civic_reporting

@@ -7,6 +7,7 @@ import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.connectors.Connector;
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +21,15 @@ class PbBallotConnectorTest {
 
   @TempDir Path dir;
 
-  private BallotFixture fixture() {
-    return new BallotFixture(dir, new PbBallotConnector());
+  private ConnectorFixture fixture() {
+    return new ConnectorFixture(dir, new PbBallotConnector());
   }
 
   private static final String OPTIONS = "files: exports/ballot.csv\ndate: 2024-05-16\ncurrency: isk\n";
 
   @Test
   void everyProjectIsASubmittedIdeaAndEveryAreaBudgetACostsRow() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
 
     SourcePull.Outcome out = f.pull("gb", "gardabaer", OPTIONS);
@@ -64,7 +65,7 @@ class PbBallotConnectorTest {
 
   @Test
   void namesComeInTheChosenLanguage() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
     f.pull("gb", "g", OPTIONS + "language: is\n");
     assertThat(f.query("SELECT event_id, attributes['name'], attributes['name_language'] FROM activity ORDER BY origin_row"))
@@ -76,7 +77,7 @@ class PbBallotConnectorTest {
 
   @Test
   void aLanguageTheFileLacksIsAnError() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     Path file = f.resource("/participation/ballot.csv", "exports/ballot.csv");
     assertThatThrownBy(() -> f.pull("gb", "g", OPTIONS + "language: iss\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -89,7 +90,7 @@ class PbBallotConnectorTest {
 
   @Test
   void budgetPeriodAndCategoryComeFromOptions() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
     f.pull("gb", "g", OPTIONS + "budget_period: { start: 2024-01-01, end: 2025-12-31 }\nbudget_category: grant\n");
     assertThat(f.query("SELECT period_start, period_end, category, sum(amount) FROM costs GROUP BY ALL"))
@@ -99,7 +100,7 @@ class PbBallotConnectorTest {
 
   @Test
   void adoptedIdeasAreAlsoAdoptedEvents() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
     SourcePull.Outcome out = f.pull("gb", "g", OPTIONS + "adopted: [1001, 'https://betraisland.is/post/1004', 'Suðurbær:3']\n");
     assertThat(out.written().activityRows()).isEqualTo(7);
@@ -113,7 +114,7 @@ class PbBallotConnectorTest {
 
   @Test
   void anAdoptedIdeaNotOnTheBallotIsAnError() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
     assertThatThrownBy(() -> f.pull("gb", "g", OPTIONS + "adopted: [1001, 9999]\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -124,7 +125,7 @@ class PbBallotConnectorTest {
 
   @Test
   void descriptionsAndImageLinksNeverReachTheStore() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
     f.pull("gb", "g", OPTIONS);
     try (var files = Files.walk(f.store.root())) {
@@ -138,7 +139,7 @@ class PbBallotConnectorTest {
 
   @Test
   void firstBadRecordStopsThePullWithFileLineAndColumn() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     Path file = f.resource("/participation/ballot-bad.csv", "exports/ballot-bad.csv");
     assertThatThrownBy(() -> f.pull("bad", "g", "files: exports/ballot-bad.csv\ndate: 2024-05-16\ncurrency: EUR\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -151,7 +152,7 @@ class PbBallotConnectorTest {
 
   @Test
   void eachKindOfBadProjectIsNamed() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     String head = "Area name,Area budget\r\nVestur,100\r\n\r\nArea Name,URL to original idea,Costs,Location 1,Name-en,Name-is\r\n"
         + "Vestur,https://x.example/post/1,5,\"64.1, -21.9\",A,A-is\r\n";
     String opts = "date: 2024-05-16\ncurrency: EUR\nfiles: ";
@@ -181,7 +182,7 @@ class PbBallotConnectorTest {
 
   @Test
   void skipCountsBadRecordsPerReason() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot-bad.csv", "exports/ballot-bad.csv");
     SourcePull.Outcome out = f.pull("bad", "g", "files: exports/ballot-bad.csv\ndate: 2024-05-16\ncurrency: EUR\non_bad_row: skip\n");
     assertThat(out.result().recordsRead()).isEqualTo(10);
@@ -197,7 +198,7 @@ class PbBallotConnectorTest {
 
   @Test
   void budgetsWithoutACurrencyAreADefinitionError() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
     assertThatThrownBy(() -> f.pull("gb", "g", "files: exports/ballot.csv\ndate: 2024-05-16\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -209,7 +210,7 @@ class PbBallotConnectorTest {
 
   @Test
   void aProjectTableAloneNeedsNoCurrencyAndGivesNoCosts() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.file("p.csv", "\uFEFFArea Name,URL to original idea,Costs,Location 1,Name-en\nAnywhere,https://x.example/post/9,3,,Nine\nAnywhere,,4,,Ten");
     SourcePull.Outcome out = f.pull("p", "g", "files: p.csv\ndate: 2024-05-16\n");
     assertThat(out.written().activityRows()).isEqualTo(2);
@@ -219,7 +220,7 @@ class PbBallotConnectorTest {
 
   @Test
   void aFileWithoutAProjectTableIsBadInput() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     Path file = f.file("areas.csv", "Area name,Area budget\nVestur,100\n");
     assertThatThrownBy(() -> f.pull("x", "g", "files: areas.csv\ndate: 2024-05-16\ncurrency: EUR\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {
@@ -236,7 +237,7 @@ class PbBallotConnectorTest {
 
   @Test
   void skipLeavesOutRecordsWithMoreCellsThanTheHeaderAndKeepsPositions() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.file("ragged.csv", "Area Name,URL,Costs,Name-en\n"
         + "Vestur,,1,A\n"
         + "Vestur,,2,B,\"stray, cell\"\n"
@@ -255,7 +256,7 @@ class PbBallotConnectorTest {
 
   @Test
   void validateChecksOptionsWithoutReadingData() {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     Problems problems = new Problems(ExitKind.DEFINITION);
     new PbBallotConnector().validate(f.source("s", null,
         "files: nowhere/*.csv\nlanguge: is\ncurrency: kr\nbudget_category: grants\non_bad_row: maybe\nbudget_period: { start: 2024-02-01 }\n"), problems);
@@ -279,7 +280,7 @@ class PbBallotConnectorTest {
 
   @Test
   void pullWithoutADateIsADefinitionErrorBeforeAnyDataIsRead() throws Exception {
-    BallotFixture f = fixture();
+    ConnectorFixture f = fixture();
     f.resource("/participation/ballot.csv", "exports/ballot.csv");
     assertThatThrownBy(() -> f.pull("gb", "g", "files: exports/ballot.csv\ncurrency: ISK\n"))
         .isInstanceOfSatisfying(SpotlightException.class, e -> {

@@ -3,6 +3,7 @@ package dev.spotlight.connectors.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class PbBallotRealDataTest {
     assertThat(projects).hasSize(20);
     assertThat(rows.get(1).get(1)).isEqualTo("100");
 
-    BallotFixture f = new BallotFixture(dir, new PbBallotConnector());
+    ConnectorFixture f = new ConnectorFixture(dir, new PbBallotConnector());
     SourcePull.Outcome out = f.pull("betri-gardabaer-2024", "gardabaer", "files: " + csv + "\ndate: 2024-05-16\ncurrency: ISK\n"
         + "adopted: [https://betraisland.is/post/88288, 88229]\n");
 

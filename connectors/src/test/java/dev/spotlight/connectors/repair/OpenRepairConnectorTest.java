@@ -1,6 +1,5 @@
 package dev.spotlight.connectors.repair;
 
-import dev.spotlight.connectors.ConnectorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.spotlight.common.error.ExitKind;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.common.error.SpotlightException;
 import dev.spotlight.connectors.Connector;
+import dev.spotlight.connectors.ConnectorFixture;
 import dev.spotlight.connectors.SourcePull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,6 +160,55 @@ class OpenRepairConnectorTest {
         java.util.Map.entry("missing id", 1L), java.util.Map.entry("unreadable event_date", 2L),
         java.util.Map.entry("duplicate id", 1L), java.util.Map.entry("missing event_date", 1L));
     assertThat(f.query("SELECT event_id, occurred_on FROM activity ORDER BY 1")).containsExactly("bad_1|2026-10-31", "bad_1:fixed|2026-10-31");
+  }
+
+  private static final String RAGGED = "id,repair_status,event_date\nr1,Fixed,2026-10-01\nr2,Fixed\nr3,Repairable,2026-10-02\n"
+      + "r4,Fixed,2026-10-03,x\nr5,Fixed,2026-10-04\n";
+
+  @Test
+  void skipLeavesOutRowsWithTheWrongNumberOfFieldsAndKeepsRecordNumbers() throws Exception {
+    ConnectorFixture f = fixture();
+    f.file("exports/ragged.csv", RAGGED);
+    SourcePull.Outcome out = f.pull("r", "g", "files: exports/ragged.csv\non_bad_row: skip\n");
+    assertThat(out.result().recordsRead()).isEqualTo(5);
+    assertThat(out.result().rowsKept()).isEqualTo(3);
+    assertThat(out.result().skipped()).containsOnly(java.util.Map.entry("wrong number of fields", 2L));
+    assertThat(f.query("SELECT event_id, origin_row FROM activity ORDER BY event_id"))
+        .containsExactly("r1|1", "r1:fixed|1", "r3|3", "r5|5", "r5:fixed|5");
+  }
+
+  @Test
+  void withoutSkipARowWithTheWrongNumberOfFieldsStopsAtItsLine() throws Exception {
+    ConnectorFixture f = fixture();
+    Path file = f.file("exports/ragged.csv", RAGGED);
+    assertThatThrownBy(() -> f.pull("r", "g", "files: exports/ragged.csv\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind().code()).isEqualTo(4);
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.problems().get(0).render()).startsWith(file + ":3: expected 3 fields, found 2");
+        });
+    Path late = f.file("exports/late.csv", "id,repair_status,event_date\nr1,Fixed,31/10/2026\nr2,Fixed,2026-10-01,x\n");
+    assertThatThrownBy(() -> f.pull("l", "g", "files: exports/late.csv\n"))
+        .hasMessageStartingWith(late + ":2:3: cannot read '31/10/2026' as a date");
+    assertThat(f.storeIsEmpty()).isTrue();
+  }
+
+  @Test
+  void aJsonArrayCutShortAfterACommaIsBadInputNotAPartialLoad() throws Exception {
+    ConnectorFixture f = fixture();
+    Path cut = f.file("exports/cut.json", "[{\"id\": \"r1\", \"repair_status\": \"Fixed\", \"event_date\": \"2026-10-01\"},\n"
+        + "{\"id\": \"r2\", \"repair_status\": \"Fixed\", \"event_date\": \"2026-10-02\"},\n");
+    assertThatThrownBy(() -> f.pull("cut", "g", "files: exports/cut.json\non_bad_row: skip\n"))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> {
+          assertThat(e.kind().code()).isEqualTo(4);
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.problems().get(0).render()).isEqualTo(cut
+              + ": the JSON array does not end with ']': the file is cut short (save or download the whole file again; nothing from it was loaded)");
+        });
+    assertThat(f.storeIsEmpty()).isTrue();
+    f.file("exports/whole.json", "[{\"id\": \"r1\", \"repair_status\": \"Fixed\", \"event_date\": \"2026-10-01\"},\n"
+        + "{\"id\": \"r2\", \"repair_status\": \"Fixed\", \"event_date\": \"2026-10-02\"}]\n");
+    assertThat(f.pull("whole", "g", "files: exports/whole.json\n").result().rowsKept()).isEqualTo(2);
   }
 
   @Test

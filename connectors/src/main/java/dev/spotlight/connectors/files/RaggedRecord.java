@@ -1,4 +1,4 @@
-package dev.spotlight.connectors.mapped;
+package dev.spotlight.connectors.files;
 
 /**
  * A CSV record left out of the read because its number of fields differs from the header's.
@@ -6,4 +6,4 @@ package dev.spotlight.connectors.mapped;
  * @param row its data record number (what {@code origin_row} would have been)
  * @param line the physical line it starts on
  */
-record RaggedRecord(long row, long line, int expected, int found) {}
+public record RaggedRecord(long row, long line, int expected, int found) {}
