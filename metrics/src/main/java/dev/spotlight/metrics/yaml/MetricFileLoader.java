@@ -193,7 +193,13 @@ public final class MetricFileLoader {
         }
         yield IntervalKind.WILSON;
       }
-      case "poisson" -> throw SpotlightException.definition(m.locationOf("interval"), "interval: poisson is not available in this version of spotlight", "use wilson on a ratio");
+      case "poisson" -> {
+        if (!type.equals("count") && !type.equals("count_distinct")) {
+          throw SpotlightException.definition(m.locationOf("interval"), "interval: poisson applies to count and count_distinct metrics",
+              "use wilson on a ratio of counts");
+        }
+        yield IntervalKind.POISSON;
+      }
       default -> throw SpotlightException.definition(m.locationOf("interval"), "unknown interval '" + i + "'", "expected wilson or poisson");
     };
   }

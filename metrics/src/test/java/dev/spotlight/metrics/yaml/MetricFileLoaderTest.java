@@ -530,6 +530,38 @@ class MetricFileLoaderTest {
     }
 
     @Test
+    void poissonAppliesToCounts() {
+      MetricYamlFixture.Loaded loaded = fixture.load(fixture.write("metrics.yaml", """
+          version: 1
+          metrics:
+            shares:
+              label: Shares
+              type: count
+              interval: poisson
+            people:
+              label: People
+              type: count_distinct
+              of: participant
+              interval: poisson
+          """));
+      assertThat(loaded.problems().list()).isEmpty();
+      assertThat(loaded.definitions()).extracting(d -> d.interval()).containsExactly(IntervalKind.POISSON, IntervalKind.POISSON);
+    }
+
+    @Test
+    void poissonOnAnythingButACountIsReported() {
+      assertThat(fixture.problemsOf("""
+          version: 1
+          metrics:
+            value:
+              label: Value
+              type: sum
+              of: amount
+              interval: poisson
+          """)).containsExactly("metrics.yaml:7:15: interval: poisson applies to count and count_distinct metrics (use wilson on a ratio of counts)");
+    }
+
+    @Test
     void anUnknownIntervalIsReported() {
       assertThat(fixture.problemsOf("""
           version: 1
