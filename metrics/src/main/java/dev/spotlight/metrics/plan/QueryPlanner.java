@@ -85,6 +85,9 @@ public final class QueryPlanner {
       return new ValueTree.Arithmetic(ValueTree.Op.MUL,
           new ValueTree.Arithmetic(ValueTree.Op.DIV, of, new ValueTree.Population()), new ValueTree.Constant(pc.per()));
     }
+    if (d.body() instanceof MetricBody.SocialValue v) {
+      return new ValueTree.Arithmetic(ValueTree.Op.MUL, resolveRef(v.outcomes(), extra, atoms, tables, dims, shift), new ValueTree.Constant(v.perUnit()));
+    }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new ValueTree.Quotient(
         resolveRef(r.numerator(), extra, atoms, tables, dims, shift), resolveRef(r.denominator(), extra, atoms, tables, dims, shift));

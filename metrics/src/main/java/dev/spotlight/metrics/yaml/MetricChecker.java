@@ -9,6 +9,8 @@ import dev.spotlight.metrics.model.MetricCatalog;
 import dev.spotlight.metrics.model.MetricDefinition;
 import dev.spotlight.metrics.model.MetricRef;
 import dev.spotlight.metrics.plan.TableScope;
+import dev.spotlight.metrics.proxy.Proxy;
+import dev.spotlight.metrics.proxy.ProxyCatalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,11 +27,31 @@ public final class MetricChecker {
   private MetricChecker() {}
 
   public static MetricCatalog check(List<MetricDefinition> definitions, Problems problems) {
+    return check(definitions, ProxyCatalog.none(), problems);
+  }
+
+  /**
+   * Checks {@code definitions}; {@code value} metrics take their proxy from {@code proxies}, and a
+   * value metric without a unit gets the project's currency, {@code currency}.
+   */
+  public static MetricCatalog check(List<MetricDefinition> definitions, ProxyCatalog proxies, String currency, Problems problems) {
+    MetricCatalog catalog = check(definitions, proxies, problems);
+    List<MetricDefinition> out = new ArrayList<>();
+    for (MetricDefinition d : catalog.all()) {
+      out.add(d.body() instanceof MetricBody.SocialValue && d.unit() == null
+          ? new MetricDefinition(d.id(), d.label(), d.description(), currency, d.body(), d.interval(), d.tags(), d.file(), d.location(), d.text())
+          : d);
+    }
+    return new MetricCatalog(out);
+  }
+
+  private static MetricCatalog check(List<MetricDefinition> definitions, ProxyCatalog proxies, Problems problems) {
     Map<String, MetricDefinition> byId = new LinkedHashMap<>();
     for (MetricDefinition d : definitions) {
       MetricDefinition first = byId.get(d.id());
       if (first != null) {
-        problems.add(d.location(), "metric '" + d.id() + "' is already defined at " + first.location().render(), "metric ids must be unique across all metric files");
+        problems.add(d.location(), "metric '" + d.id() + "' is already defined at " + first.location().render(), "metric ids must be unique across all metric files"
+            + (d.id().endsWith(MetricFileLoader.GROSS_SUFFIX) ? "; a value metric's gross value is ID" + MetricFileLoader.GROSS_SUFFIX : ""));
         continue;
       }
       byId.put(d.id(), d);
@@ -37,26 +59,39 @@ public final class MetricChecker {
     List<MetricDefinition> checked = new ArrayList<>();
     for (MetricDefinition d : byId.values()) {
       try {
-        checked.add(withBody(d, checkBody(d, byId)));
+        MetricBody body = checkBody(d, byId, proxies);
+        if (body != null) {
+          checked.add(withBody(d, body));
+        }
       } catch (SpotlightException e) {
-        problems.addAll(e);
+        if (!isGrossCompanion(d)) {
+          // a gross companion fails exactly where its net metric does, which has reported it
+          problems.addAll(e);
+        }
       }
     }
     for (MetricDefinition d : byId.values()) {
       try {
         findCycle(d.id(), byId, new ArrayList<>(), new HashSet<>());
       } catch (SpotlightException e) {
-        problems.addAll(e);
+        if (!isGrossCompanion(d)) {
+          problems.addAll(e);
+        }
       }
     }
     return new MetricCatalog(checked);
+  }
+
+  private static boolean isGrossCompanion(MetricDefinition d) {
+    return d.body() instanceof MetricBody.SocialValue v && v.gross();
   }
 
   private static MetricDefinition withBody(MetricDefinition d, MetricBody body) {
     return new MetricDefinition(d.id(), d.label(), d.description(), d.unit(), body, d.interval(), d.tags(), d.file(), d.location(), d.text());
   }
 
-  private static MetricBody checkBody(MetricDefinition d, Map<String, MetricDefinition> byId) {
+  /** {@code d}'s body with checked expressions and references; null when it uses a proxy whose errors are already reported. */
+  private static MetricBody checkBody(MetricDefinition d, Map<String, MetricDefinition> byId, ProxyCatalog proxies) {
     if (d.body() instanceof MetricBody.Aggregate a) {
       TableScope scope = TableScope.of(a.table());
       Expr of = a.of();
@@ -76,6 +111,14 @@ public final class MetricChecker {
     if (d.body() instanceof MetricBody.Change c) {
       return new MetricBody.Change(checkRef(c.of(), byId), c.compareTo(), c.relative());
     }
+    if (d.body() instanceof MetricBody.SocialValue v) {
+      MetricRef outcomes = checkRef(v.outcomes(), byId);
+      Proxy proxy = proxies.get(v.proxy(), v.proxyAt());
+      if (proxy == null) {
+        return null;
+      }
+      return new MetricBody.SocialValue(outcomes, v.proxy(), v.proxyAt(), v.gross(), proxy);
+    }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new MetricBody.Ratio(checkRef(r.numerator(), byId), checkRef(r.denominator(), byId));
   }
@@ -93,6 +136,9 @@ public final class MetricChecker {
     }
     if (body instanceof MetricBody.Change c) {
       return List.of(c.of());
+    }
+    if (body instanceof MetricBody.SocialValue v) {
+      return List.of(v.outcomes());
     }
     return List.of();
   }

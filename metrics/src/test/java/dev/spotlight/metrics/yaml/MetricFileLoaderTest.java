@@ -194,21 +194,7 @@ class MetricFileLoaderTest {
               label: Shares
               type: histogram
           """)).containsExactly("metrics.yaml:5:11: unknown metric type 'histogram' "
-              + "(expected one of: count, count_distinct, sum, avg, min, max, median, percentile, ratio, derived, per_capita, change)");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"value"})
-    void aTypeOfALaterVersionSaysItIsNotAvailableYet(String type) {
-      assertThat(fixture.problemsOf("""
-          version: 1
-          metrics:
-            later:
-              label: Later
-              type: %s
-          """.formatted(type))).containsExactly("metrics.yaml:5:11: metric type '" + type
-              + "' is not available in this version of spotlight "
-              + "(available types: count, count_distinct, sum, avg, min, max, median, percentile, ratio, derived, per_capita, change)");
+              + "(expected one of: count, count_distinct, sum, avg, min, max, median, percentile, ratio, derived, per_capita, change, value)");
     }
 
     @Test
