@@ -67,11 +67,10 @@ public final class QueryPlanner {
       return derived(x.expr(), extra, atoms, tables, dims, shift);
     }
     if (d.body() instanceof MetricBody.Change c) {
-      for (String dim : dims) {
-        if (TableScope.TIME_DIMENSIONS.contains(dim)) {
-          throw SpotlightException.definition(d.location(), "change metric '" + d.id() + "' cannot be split by '" + dim
-              + "': it compares whole periods", "compute it for each period instead, e.g. --period 2026-10");
-        }
+      List<String> calendar = dims.stream().filter(TableScope.TIME_DIMENSIONS::contains).toList();
+      if (calendar.size() > 1) {
+        throw SpotlightException.usage("change metric '" + d.id() + "' can be split by one calendar dimension, not "
+            + String.join(" and ", calendar), "keep one, e.g. --by " + calendar.stream().min(java.util.Comparator.comparing(TableScope.TIME_DIMENSIONS::indexOf)).orElseThrow());
       }
       List<Comparison> earlier = new ArrayList<>(shift);
       earlier.add(c.compareTo());
