@@ -68,4 +68,59 @@ class ComputeCommandTest {
     assertThat(r.out()).isEqualTo("metric,period,value,low,high,status\r\n"
         + "items_shared_value,2026-10,28,,,ok\r\nitems_shared_value_gross,2026-10,35,,,ok\r\n");
   }
+
+  /** SQL written into a metric file is never run: each attempt is a definition error (exit 3), one line, at its place. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("injections")
+  void injectionInAMetricFileIsRejectedWhenTheProjectLoads(String field, String at) throws Exception {
+    InitProject p = InitProject.create(dir);
+    java.nio.file.Files.writeString(p.metrics(), """
+        version: 1
+        metrics:
+          shares:
+            label: Shares
+            type: count
+          people:
+            label: People
+            type: count_distinct
+            of: participant
+          twice:
+            label: Twice
+            type: derived
+            expr: 2
+        """.replace("    type: count\n", "    type: count\n    " + (field.startsWith("where") ? field : "where: true") + "\n")
+        .replace("of: participant", field.startsWith("of") ? field : "of: participant")
+        .replace("expr: 2", field.startsWith("expr") ? field : "expr: shares * 2"));
+    Cli.Result r = Cli.run("compute", "-p", p.file(), "--period", "2026-10", "--format", "csv");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).as(r.toString()).hasSize(1);
+    assertThat(r.errLines().get(0)).startsWith("spotlight: error: " + p.metrics() + at);
+  }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> injections() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("where: event_type = 'x'; drop table activity", ":6:28: semicolons"),
+        org.junit.jupiter.params.provider.Arguments.of("where: event_type = 'x' or 1=1 -- ", ":6:36: comments"),
+        org.junit.jupiter.params.provider.Arguments.of("where: event_type = 'x' /* */", ":6:29: comments"),
+        org.junit.jupiter.params.provider.Arguments.of("where: event_type in (select event_type from activity)", ":6:27: "),
+        org.junit.jupiter.params.provider.Arguments.of("where: exists(select 1)", ":6:12: unknown function"),
+        org.junit.jupiter.params.provider.Arguments.of("of: participant) from activity; select (1", ":10:20: "),
+        org.junit.jupiter.params.provider.Arguments.of("of: \"participant\\\" from x\"", ":10:22: double quotes"),
+        org.junit.jupiter.params.provider.Arguments.of("expr: shares; drop table activity", ":14:17: semicolons"),
+        org.junit.jupiter.params.provider.Arguments.of("expr: shares union select 1", ":14:18: "));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "grantee; drop table activity", "grantee\" from activity; --", "attributes.x'; drop table activity", "month) --"})
+  void injectionInADimensionIsRejectedBeforeAnyDataIsRead(String by) {
+    InitProject p = InitProject.create(dir);
+    Cli.Result r = Cli.run("compute", "-p", p.file(), "--period", "2026-10", "--by", by, "--format", "csv");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines().stream().filter(l -> l.startsWith("spotlight: error:"))).containsExactly(
+        "spotlight: error: unknown dimension '" + by + "' (dimensions are grantee, source, platform_kind, "
+        + "event_type, outcome, area, local_authority, deprivation_decile, day, week, month, quarter, year and attributes.KEY)");
+  }
 }

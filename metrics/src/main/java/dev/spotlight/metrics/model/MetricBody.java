@@ -51,6 +51,18 @@ public sealed interface MetricBody {
   }
 
   /**
+   * A metric whose definition has errors, already reported where it is written. It stands in for the
+   * metric during checking so that metrics built on it are not reported again as naming an unknown
+   * metric; it never reaches a catalogue.
+   */
+  record Unloadable() implements MetricBody {
+    @Override
+    public String typeName() {
+      return "unloadable";
+    }
+  }
+
+  /**
    * Social value: {@code outcomes} (a metric counting or measuring an outcome) times what the proxy
    * for {@code proxy} says one unit is worth. The metric as written is the net value; its companion
    * {@code ID_gross} ({@code gross} true) is the same before deadweight, attribution and displacement.

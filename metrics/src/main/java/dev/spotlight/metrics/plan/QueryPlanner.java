@@ -30,7 +30,9 @@ public final class QueryPlanner {
   public QueryPlan plan(MetricQuery query) {
     for (String dim : query.dimensions()) {
       if (!TableScope.DIMENSIONS.contains(dim) && !TableScope.ATTRIBUTE.matcher(dim).matches()) {
-        throw SpotlightException.usage("unknown dimension '" + dim + "'", DidYouMean.hint(dim, TableScope.DIMENSIONS) + " (or attributes.KEY)");
+        // a dimension name is part of the metric language, wherever it is written (--by, a template, a test)
+        throw SpotlightException.definition(Location.NONE, "unknown dimension '" + dim + "'", DidYouMean.closest(dim, TableScope.DIMENSIONS)
+            .map(c -> "did you mean '" + c + "'?").orElse("dimensions are " + String.join(", ", TableScope.DIMENSIONS) + " and attributes.KEY"));
       }
     }
     List<Atom> atoms = new ArrayList<>();

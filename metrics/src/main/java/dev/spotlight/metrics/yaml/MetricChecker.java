@@ -8,6 +8,7 @@ import dev.spotlight.metrics.model.MetricBody;
 import dev.spotlight.metrics.model.MetricCatalog;
 import dev.spotlight.metrics.model.MetricDefinition;
 import dev.spotlight.metrics.model.MetricRef;
+import dev.spotlight.metrics.plan.ExprNames;
 import dev.spotlight.metrics.plan.TableScope;
 import dev.spotlight.metrics.proxy.Proxy;
 import dev.spotlight.metrics.proxy.ProxyCatalog;
@@ -58,6 +59,9 @@ public final class MetricChecker {
     }
     List<MetricDefinition> checked = new ArrayList<>();
     for (MetricDefinition d : byId.values()) {
+      if (d.body() instanceof MetricBody.Unloadable) {
+        continue;
+      }
       try {
         MetricBody body = checkBody(d, byId, proxies);
         if (body != null) {
@@ -68,6 +72,8 @@ public final class MetricChecker {
           // a gross companion fails exactly where its net metric does, which has reported it
           problems.addAll(e);
         }
+      } catch (BuiltOnUnloadable e) {
+        // the metric it is built on has errors, reported where that metric is written
       }
     }
     for (MetricDefinition d : byId.values()) {
@@ -80,6 +86,13 @@ public final class MetricChecker {
       }
     }
     return new MetricCatalog(checked);
+  }
+
+  /** Thrown while checking a metric built on one whose own errors are already reported: nothing more to say. */
+  private static final class BuiltOnUnloadable extends RuntimeException {
+    BuiltOnUnloadable() {
+      super(null, null, false, false);
+    }
   }
 
   private static boolean isGrossCompanion(MetricDefinition d) {
@@ -103,10 +116,21 @@ public final class MetricChecker {
     }
     if (d.body() instanceof MetricBody.Derived x) {
       DerivedExprChecker.check(x.expr(), byId.keySet());
+      for (MetricRef ref : x.references()) {
+        if (byId.get(ref.metricId()).body() instanceof MetricBody.Unloadable) {
+          throw new BuiltOnUnloadable();
+        }
+      }
+      if (x.references().isEmpty()) {
+        throw SpotlightException.definition(x.expr().location(), "derived metric '" + d.id() + "' names no metric: it would be the same constant in every group",
+            "use metric ids in expr, e.g. (requests - shares) / requests");
+      }
       return x;
     }
     if (d.body() instanceof MetricBody.PerCapita pc) {
-      return new MetricBody.PerCapita(checkRef(pc.of(), byId), pc.per());
+      MetricRef of = checkRef(pc.of(), byId);
+      populationFilter(of, d.id());
+      return new MetricBody.PerCapita(of, pc.per());
     }
     if (d.body() instanceof MetricBody.Change c) {
       return new MetricBody.Change(checkRef(c.of(), byId), c.compareTo(), c.relative());
@@ -149,8 +173,15 @@ public final class MetricChecker {
       throw SpotlightException.definition(ref.location(), "unknown metric '" + ref.metricId() + "'",
           dev.spotlight.common.text.DidYouMean.hint(ref.metricId(), byId.keySet()));
     }
+    if (target.body() instanceof MetricBody.Unloadable) {
+      throw new BuiltOnUnloadable();
+    }
     if (ref.where() == null) {
       return ref;
+    }
+    String perCapita = perCapitaBelow(target, byId, new HashSet<>());
+    if (perCapita != null) {
+      populationFilter(ref, perCapita);
     }
     Set<TableScope> scopes = new HashSet<>();
     tablesOf(target, byId, scopes, new HashSet<>());
@@ -159,6 +190,43 @@ public final class MetricChecker {
       where = TypeChecker.checkBoolean(where, scope, "where").expr();
     }
     return new MetricRef(ref.metricId(), where, ref.location());
+  }
+
+  /**
+   * A filter on an area column above a per_capita metric would narrow the count but not the
+   * population it is divided by: the filter would be silently ignored for half the ratio.
+   */
+  private static void populationFilter(MetricRef ref, String perCapitaId) {
+    if (ref.where() == null) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    ExprNames.collect(ref.where(), names);
+    for (String area : List.of("area", "area_code", "local_authority", "deprivation_decile", "population")) {
+      if (names.contains(area)) {
+        String by = area.equals("area_code") || area.equals("population") ? "area" : area;
+        throw SpotlightException.definition(ref.location(), "a filter on '" + area + "' would not narrow the population that '" + perCapitaId
+            + "' divides by", "split by " + by + " instead (--by " + by + "): the population then follows each group");
+      }
+    }
+  }
+
+  /** The id of the per_capita metric {@code d} is or is built from, or null. */
+  private static String perCapitaBelow(MetricDefinition d, Map<String, MetricDefinition> byId, Set<String> seen) {
+    if (!seen.add(d.id())) {
+      return null;
+    }
+    if (d.body() instanceof MetricBody.PerCapita) {
+      return d.id();
+    }
+    for (MetricRef r : references(d.body())) {
+      MetricDefinition t = byId.get(r.metricId());
+      String found = t == null ? null : perCapitaBelow(t, byId, seen);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** The tables the aggregates under {@code d} read (a filtered reference must make sense on each). */

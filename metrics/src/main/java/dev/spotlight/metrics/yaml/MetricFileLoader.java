@@ -102,6 +102,8 @@ public final class MetricFileLoader {
           }
         } catch (SpotlightException ex) {
           problems.addAll(ex);
+          out.add(new MetricDefinition(e.getKey(), e.getKey(), "", null, new MetricBody.Unloadable(), IntervalKind.NONE, Map.of(), fileName,
+              metrics.keyLocation(e.getKey()), ""));
         }
       }
     } catch (SpotlightException e) {
