@@ -31,15 +31,19 @@ public final class MetricChecker {
     return check(definitions, ProxyCatalog.none(), problems);
   }
 
+  /** The unit that stands for the project's currency ({@code unit: currency}). */
+  public static final String PROJECT_CURRENCY = "currency";
+
   /**
-   * Checks {@code definitions}; {@code value} metrics take their proxy from {@code proxies}, and a
-   * value metric without a unit gets the project's currency, {@code currency}.
+   * Checks {@code definitions}; {@code value} metrics take their proxy from {@code proxies}. The
+   * unit {@code currency}, and the missing unit of a value metric, become the project's currency.
    */
   public static MetricCatalog check(List<MetricDefinition> definitions, ProxyCatalog proxies, String currency, Problems problems) {
     MetricCatalog catalog = check(definitions, proxies, problems);
     List<MetricDefinition> out = new ArrayList<>();
     for (MetricDefinition d : catalog.all()) {
-      out.add(d.body() instanceof MetricBody.SocialValue && d.unit() == null
+      boolean money = PROJECT_CURRENCY.equals(d.unit()) || (d.body() instanceof MetricBody.SocialValue && d.unit() == null);
+      out.add(money
           ? new MetricDefinition(d.id(), d.label(), d.description(), currency, d.body(), d.interval(), d.tags(), d.file(), d.location(), d.text())
           : d);
     }
