@@ -1,10 +1,12 @@
 package dev.spotlight.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.spotlight.cli.Cli;
 import dev.spotlight.cli.InitProject;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +33,17 @@ class ComputeCommandTest {
     Cli.Result r = Cli.run("compute", "-p", p.file(), "--period", "2026-10", "--metric", "participants", "--metric", "outcomes",
         "--metric", "cost_per_outcome", "--format", "csv");
     assertThat(r.exit()).as(r.toString()).isZero();
-    // the init export: 3 events by 2 people; the 2 completed loans evidence item_reuse; no costs, so cost per outcome is 0 / 2
-    assertThat(r.out()).isEqualTo("metric,period,value,low,high,status\r\n"
-        + "participants,2026-10,2,,,ok\r\noutcomes,2026-10,2,,,ok\r\ncost_per_outcome,2026-10,0,,,ok\r\n");
+    // the init export: 3 events by 2 people; the 2 completed loans evidence item_reuse; no costs, so cost per outcome is 0 / 2.
+    // outcomes has a Poisson interval: the exact 95% limits for a count of 2 are 0.2422 and 7.2247 (published tables)
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).isEqualTo("metric,period,value,low,high,status");
+    assertThat(lines.get(1)).isEqualTo("participants,2026-10,2,,,ok");
+    assertThat(lines.get(3)).isEqualTo("cost_per_outcome,2026-10,0,,,ok");
+    String[] outcomes = lines.get(2).split(",");
+    assertThat(outcomes[0] + "," + outcomes[1] + "," + outcomes[2] + "," + outcomes[5]).isEqualTo("outcomes,2026-10,2,ok");
+    assertThat(Double.parseDouble(outcomes[3])).isCloseTo(0.2422, within(5e-5));
+    assertThat(Double.parseDouble(outcomes[4])).isCloseTo(7.2247, within(5e-5));
   }
 
   @Test
