@@ -25,14 +25,15 @@ import java.util.Set;
  */
 public final class MetricChecker {
 
+  /** The unit that stands for the project's currency ({@code unit: currency}). */
+  public static final String PROJECT_CURRENCY = "currency";
+
   private MetricChecker() {}
 
+  /** Checks {@code definitions} for a project with no proxies file, leaving units as written. */
   public static MetricCatalog check(List<MetricDefinition> definitions, Problems problems) {
     return check(definitions, ProxyCatalog.none(), problems);
   }
-
-  /** The unit that stands for the project's currency ({@code unit: currency}). */
-  public static final String PROJECT_CURRENCY = "currency";
 
   /**
    * Checks {@code definitions}; {@code value} metrics take their proxy from {@code proxies}. The
