@@ -46,4 +46,30 @@ public record Proxy(
   public double netPerUnit() {
     return grossPerUnit() * netShare();
   }
+
+  /** One line for the Method sheet and {@code metrics show}: every figure the value is built from, and where it comes from. */
+  public String summary() {
+    StringBuilder out = new StringBuilder("proxy ").append(outcome).append(": ").append(plain(value)).append(' ').append(currency);
+    if (per != null) {
+      out.append(" per ").append(per);
+    }
+    if (baseYear != null) {
+      out.append(" (").append(baseYear).append(" prices)");
+    }
+    if (rate != 1) {
+      out.append(", converted at ").append(plain(rate)).append(" per ").append(currency);
+    }
+    out.append(", ").append(years).append(years == 1 ? " year" : " years").append(", deadweight ").append(plain(deadweight))
+        .append(", attribution ").append(plain(attribution)).append(", displacement ").append(plain(displacement))
+        .append(", drop-off ").append(plain(dropOff)).append(", discount rate ").append(plain(discountRate))
+        .append("; source: ").append(source);
+    if (licence != null) {
+      out.append(" (").append(licence).append(')');
+    }
+    return out.toString();
+  }
+
+  private static String plain(double x) {
+    return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+  }
 }

@@ -44,9 +44,13 @@ public final class MetricChecker {
     List<MetricDefinition> out = new ArrayList<>();
     for (MetricDefinition d : catalog.all()) {
       boolean money = PROJECT_CURRENCY.equals(d.unit()) || (d.body() instanceof MetricBody.SocialValue && d.unit() == null);
-      out.add(money
-          ? new MetricDefinition(d.id(), d.label(), d.description(), currency, d.body(), d.interval(), d.tags(), d.file(), d.location(), d.text())
-          : d);
+      String description = d.description();
+      if (d.body() instanceof MetricBody.SocialValue v) {
+        // the figures behind the value travel with its definition, to the Method sheet
+        description = (description.isBlank() ? "" : description.strip() + " ") + "Valued with the " + v.resolved().summary() + ".";
+      }
+      out.add(new MetricDefinition(d.id(), d.label(), description, money ? currency : d.unit(), d.body(), d.interval(), d.tags(), d.file(),
+          d.location(), d.text()));
     }
     return new MetricCatalog(out);
   }

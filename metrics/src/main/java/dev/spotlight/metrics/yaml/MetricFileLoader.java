@@ -286,7 +286,7 @@ public final class MetricFileLoader {
   /** {@code ID_gross}: the value metric {@code d} before deadweight, attribution and displacement. */
   private static MetricDefinition grossCompanion(MetricDefinition d, MetricBody.SocialValue v) {
     return new MetricDefinition(d.id() + GROSS_SUFFIX, d.label() + " (gross)",
-        "Before deadweight, attribution and displacement. " + d.description(), d.unit(),
+        ("Before deadweight, attribution and displacement. " + d.description()).strip(), d.unit(),
         new MetricBody.SocialValue(v.outcomes(), v.proxy(), v.proxyAt(), true, null), d.interval(), d.tags(), d.file(), d.location(), d.text());
   }
 

@@ -44,4 +44,11 @@ class ProxyTest {
   void fullDeadweightLeavesNothing() {
     assertThat(proxy(12.50, 1, 5, 1, 0, 0, 0, 0).netPerUnit()).isEqualTo(0.0);
   }
+
+  @Test
+  void theSummaryNamesEveryFigureAndTheSource() {
+    Proxy p = new Proxy("listing", 10, "USD", 0.79, null, null, 3, 0.2, 0.1, 0.05, 0.1, 0.035, "Example survey", "CC-BY-4.0", Location.NONE);
+    assertThat(p.summary()).isEqualTo("proxy listing: 10 USD, converted at 0.79 per USD, 3 years, deadweight 0.2, attribution 0.1, "
+        + "displacement 0.05, drop-off 0.1, discount rate 0.035; source: Example survey (CC-BY-4.0)");
+  }
 }

@@ -60,8 +60,11 @@ class ValueMetricYamlTest {
     assertThat(net.perUnit()).isEqualTo(10.0);
     assertThat(gross.perUnit()).isEqualTo(12.5);
     assertThat(net.outcomes().where()).isNotNull();
-    assertThat(loaded.catalog().get("reuse_value_gross", null).description()).isEqualTo(
-        "Before deadweight, attribution and displacement. What items shared are worth.");
+    assertThat(loaded.catalog().get("reuse_value", null).description()).isEqualTo("What items shared are worth. Valued with the proxy "
+        + "item_reuse: 12.5 GBP per item (2024 prices), 1 year, deadweight 0.2, attribution 0, displacement 0, drop-off 0, discount rate 0; "
+        + "source: example.");
+    assertThat(loaded.catalog().get("reuse_value_gross", null).description()).startsWith(
+        "Before deadweight, attribution and displacement. What items shared are worth. Valued with the proxy item_reuse:");
     assertThat(loaded.catalog().get("reuse_value", null).unit()).isEqualTo("GBP");
   }
 
