@@ -72,7 +72,8 @@ public final class QueryPlanner {
       List<String> calendar = dims.stream().filter(TableScope.TIME_DIMENSIONS::contains).toList();
       if (calendar.size() > 1) {
         throw SpotlightException.usage("change metric '" + d.id() + "' can be split by one calendar dimension, not "
-            + String.join(" and ", calendar), "keep one, e.g. --by " + calendar.stream().min(java.util.Comparator.comparing(TableScope.TIME_DIMENSIONS::indexOf)).orElseThrow());
+            + String.join(" and ", calendar), "keep one, e.g. --by "
+            + calendar.stream().min(java.util.Comparator.comparing(TableScope.TIME_DIMENSIONS::indexOf)).orElseThrow());
       }
       List<Comparison> earlier = new ArrayList<>(shift);
       earlier.add(c.compareTo());
@@ -87,7 +88,8 @@ public final class QueryPlanner {
           new ValueTree.Arithmetic(ValueTree.Op.DIV, of, new ValueTree.Population()), new ValueTree.Constant(pc.per()));
     }
     if (d.body() instanceof MetricBody.SocialValue v) {
-      return new ValueTree.Arithmetic(ValueTree.Op.MUL, resolveRef(v.outcomes(), extra, atoms, tables, dims, shift), new ValueTree.Constant(v.perUnit()));
+      ValueTree outcomes = resolveRef(v.outcomes(), extra, atoms, tables, dims, shift);
+      return new ValueTree.Arithmetic(ValueTree.Op.MUL, outcomes, new ValueTree.Constant(v.perUnit()));
     }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new ValueTree.Quotient(

@@ -60,8 +60,9 @@ public final class MetricChecker {
     for (MetricDefinition d : definitions) {
       MetricDefinition first = byId.get(d.id());
       if (first != null) {
-        problems.add(d.location(), "metric '" + d.id() + "' is already defined at " + first.location().render(), "metric ids must be unique across all metric files"
-            + (d.id().endsWith(MetricFileLoader.GROSS_SUFFIX) ? "; a value metric's gross value is ID" + MetricFileLoader.GROSS_SUFFIX : ""));
+        String hint = "metric ids must be unique across all metric files"
+            + (d.id().endsWith(MetricFileLoader.GROSS_SUFFIX) ? "; a value metric's gross value is ID" + MetricFileLoader.GROSS_SUFFIX : "");
+        problems.add(d.location(), "metric '" + d.id() + "' is already defined at " + first.location().render(), hint);
         continue;
       }
       byId.put(d.id(), d);
@@ -131,7 +132,8 @@ public final class MetricChecker {
         }
       }
       if (x.references().isEmpty()) {
-        throw SpotlightException.definition(x.expr().location(), "derived metric '" + d.id() + "' names no metric: it would be the same constant in every group",
+        throw SpotlightException.definition(x.expr().location(),
+            "derived metric '" + d.id() + "' names no metric: it would be the same constant in every group",
             "use metric ids in expr, e.g. (requests - shares) / requests");
       }
       return x;
