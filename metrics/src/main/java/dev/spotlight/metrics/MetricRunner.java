@@ -17,6 +17,7 @@ import dev.spotlight.metrics.sql.QuerySqlBuilder;
 import dev.spotlight.metrics.model.AggregateFunction;
 import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.plan.Atom;
+import dev.spotlight.metrics.plan.CalendarDimension;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class MetricRunner {
     List<QueryPlan> parts = plan.byPeriod();
     AtomTable atoms = engine.run(build(parts.get(0)), parts.get(0).period());
     for (QueryPlan part : parts.subList(1, parts.size())) {
-      atoms = joinComparison(atoms, engine.run(build(part), part.period()), part.atoms());
+      AtomTable comparison = engine.run(build(part), part.period());
+      atoms = joinComparison(atoms, relabel(comparison, part), part.atoms());
     }
     return new ResultAssembler(rules).assemble(plan, atoms);
   }
@@ -73,6 +75,26 @@ public final class MetricRunner {
 
   private CompiledQuery build(QueryPlan part) {
     return new QuerySqlBuilder(engine.dialect(), money, engine.hasAreas()).build(part);
+  }
+
+  /**
+   * A comparison period's rows with each calendar bucket relabelled as the bucket it is compared
+   * with (September's row becomes October's when months are compared with the month before).
+   */
+  static AtomTable relabel(AtomTable comparison, QueryPlan part) {
+    var calendar = CalendarDimension.in(part.dimensions());
+    if (calendar.isEmpty()) {
+      return comparison;
+    }
+    int column = part.dimensions().indexOf(calendar.get().dimension());
+    List<dev.spotlight.metrics.model.Comparison> shift = part.atoms().get(0).shift();
+    List<AtomTable.Row> rows = new ArrayList<>();
+    for (AtomTable.Row r : comparison.rows()) {
+      List<String> dims = new ArrayList<>(r.dims());
+      dims.set(column, calendar.get().forward(shift, dims.get(column)));
+      rows.add(new AtomTable.Row(dims, r.values()));
+    }
+    return new AtomTable(comparison.dimensions(), comparison.atoms(), rows);
   }
 
   /**

@@ -526,10 +526,10 @@ class MetricTypesTest {
     }
 
     @Test
-    void aChangeCannotBeSplitByACalendarDimension() {
-      SpotlightException e = catchThrowableOfType(SpotlightException.class, () -> october(List.of("month"), "shares_change"));
-      assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
-      assertThat(e.getMessage()).contains("change metric 'shares_change' cannot be split by 'month': it compares whole periods");
+    void aChangeCanBeSplitByOneCalendarDimensionOnly() {
+      SpotlightException e = catchThrowableOfType(SpotlightException.class, () -> october(List.of("month", "week"), "shares_change"));
+      assertThat(e.kind()).isEqualTo(ExitKind.USAGE);
+      assertThat(e.getMessage()).isEqualTo("change metric 'shares_change' can be split by one calendar dimension, not month and week (keep one, e.g. --by week)");
     }
 
     @Test

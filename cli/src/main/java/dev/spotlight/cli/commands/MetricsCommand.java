@@ -16,6 +16,9 @@ import dev.spotlight.metrics.testing.TestEngine;
 import java.nio.file.Path;
 import dev.spotlight.metrics.model.MetricDefinition;
 import dev.spotlight.metrics.model.MetricQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,22 +152,38 @@ public final class MetricsCommand implements Runnable {
       ProjectFile project = context.project();
       Problems problems = new Problems(ExitKind.DEFINITION);
       List<MetricTest> tests = new ArrayList<>();
-      for (ProjectFile.MetricFileRef ref : project.metrics()) {
-        if (ref.file() != null) {
-          problems.collect(() -> tests.addAll(MetricTestLoader.load(ref.file(), shown(project.dir(), ref.file()), problems)));
+      Path scratch = scratch(project);
+      try {
+        for (ProjectFile.MetricFileRef ref : project.metrics()) {
+          if (ref.file() != null) {
+            problems.collect(() -> tests.addAll(MetricTestLoader.load(ref.file(), shown(project.dir(), ref.file()), problems)));
+          } else {
+            problems.collect(() -> tests.addAll(MetricTestLoader.loadCatalog(ref.catalog(), scratch.resolve(ref.catalog()), problems)));
+          }
         }
+        MetricTestLoader.check(tests, context.metrics(), problems);
+        problems.throwIfAny();
+        return run(context, tests);
+      } finally {
+        delete(scratch);
       }
-      MetricTestLoader.check(tests, context.metrics(), problems);
-      problems.throwIfAny();
-      MetricTestRunner runner = new MetricTestRunner(context.metrics(), project.timezone(), new MoneyRules(project.currency(), project.fx()),
+    }
+
+    private int run(ProjectContext context, List<MetricTest> tests) {
+      ProjectFile project = context.project();
+      MoneyRules money = new MoneyRules(project.currency(), project.fx());
+      MetricTestRunner runner = new MetricTestRunner(context.metrics(), project.timezone(), money,
           new DisclosureRules(project.privacy().minCell(), project.privacy().rounding()), TestEngine.available());
+      // a built-in catalogue's expected values are written without suppression or rounding, whatever the project's rules
+      MetricTestRunner catalogRunner = new MetricTestRunner(context.metrics(), project.timezone(), money, DisclosureRules.OFF,
+          TestEngine.available());
       int passed = 0;
       int failed = 0;
       for (MetricTest t : tests) {
         if (!metric.isEmpty() && metric.stream().noneMatch(t::mentions)) {
           continue;
         }
-        for (MetricTestRunner.Outcome o : runner.run(t)) {
+        for (MetricTestRunner.Outcome o : (t.file().startsWith("catalog:") ? catalogRunner : runner).run(t)) {
           app.out().println(o.line());
           app.out().flush();
           if (o.passed()) {
@@ -177,6 +196,25 @@ public final class MetricsCommand implements Runnable {
       app.out().println(passed + " passed, " + failed + " failed");
       app.out().flush();
       return failed == 0 ? 0 : ExitKind.QUALITY_GATE.code();
+    }
+
+    /** A folder for built-in catalogues' test data, under the store like every other scratch file. */
+    private static Path scratch(ProjectFile project) {
+      try {
+        Path dir = project.storeLayout().scratchDir();
+        Files.createDirectories(dir);
+        return Files.createTempDirectory(dir, "catalog-tests-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void delete(Path dir) {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | UncheckedIOException ignored) {
+        // scratch files are cleared again by the next pull
+      }
     }
 
     /** The metric file as output shows it: relative to the project folder when inside it. */

@@ -19,6 +19,8 @@ import dev.spotlight.metrics.model.MetricDefinition;
 import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.model.Periods;
 import dev.spotlight.metrics.privacy.DisclosureRules;
+import dev.spotlight.metrics.proxy.ProxyCatalog;
+import dev.spotlight.metrics.proxy.ProxyFileLoader;
 import dev.spotlight.metrics.sql.MoneyRules;
 import dev.spotlight.metrics.yaml.MetricChecker;
 import dev.spotlight.metrics.yaml.MetricFileLoader;
@@ -62,7 +64,9 @@ public final class ProjectContext {
           ? MetricFileLoader.loadCatalog(ref.catalog(), ref.location(), problems)
           : MetricFileLoader.load(ref.file(), problems)));
     }
-    MetricCatalog catalog = MetricChecker.check(defs, problems);
+    ProxyCatalog proxies = project.proxies() == null ? ProxyCatalog.none()
+        : new ProxyFileLoader(project.currency(), project.fx()).load(project.proxies(), project.proxiesAt(), problems);
+    MetricCatalog catalog = MetricChecker.check(defs, proxies, project.currency(), problems);
     for (String id : project.report().metrics()) {
       if (!catalog.contains(id)) {
         problems.collect(() -> catalog.get(id, project.report().metricsAt()));

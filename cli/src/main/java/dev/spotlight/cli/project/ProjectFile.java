@@ -25,6 +25,7 @@ public record ProjectFile(
     Path areas,
     Location areasAt,
     Path proxies,
+    Location proxiesAt,
     List<Grantee> grantees,
     List<SourceSpec> sources,
     List<MetricFileRef> metrics,

@@ -85,7 +85,7 @@ public final class ProjectLoader {
     List<SourceSpec> sources = guard(problems, () -> sources(top, dir, problems), List.of());
     List<ProjectFile.MetricFileRef> metrics = guard(problems, () -> metricFiles(top, dir), List.of());
     ProjectFile.ReportSettings report = guard(problems, () -> report(top), new ProjectFile.ReportSettings("monthly-impact", null, List.of(), null));
-    return new ProjectFile(file, dir, name == null ? "" : name, zone, currency, store, reports, privacy, fx, areas, top.locationOf("areas"), proxies,
+    return new ProjectFile(file, dir, name == null ? "" : name, zone, currency, store, reports, privacy, fx, areas, top.locationOf("areas"), proxies, top.locationOf("proxies"),
         grantees, sources, metrics, report);
   }
 

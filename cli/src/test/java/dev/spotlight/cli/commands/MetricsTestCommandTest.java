@@ -96,4 +96,19 @@ class MetricsTestCommandTest {
     Cli.assertFailed(r, 3, "metrics/impact.yaml:30:11: data folder 'tests/tinny' does not exist "
         + "(data: is a folder of activity.csv, costs.csv and areas.csv, relative to the metric file's folder)");
   }
+
+  @Test
+  void theCoreCataloguesOwnTestsRunWhenTheProjectLoadsItWhateverItsMinCell() throws IOException {
+    InitProject p = InitProject.create(dir);
+    p.edit(p.yaml(), "  - metrics/impact.yaml", "  - catalog: core");
+    Cli.Result r = Cli.run("metrics", "test", "-p", p.file());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).startsWith("ok   catalog:core: reach, inclusion, outcomes and cost (duckdb)\n")
+        .contains("ok   catalog:core: emergency response (duckdb)\n").endsWith("9 passed, 0 failed\n");
+    assertThat(Cli.run("metrics", "test", "-p", p.file(), "--metric", "crowd_leverage").out())
+        .isEqualTo("ok   catalog:core: crowdfunding and leverage by grantee (duckdb)\n1 passed, 0 failed\n");
+    // the test data was copied to a scratch folder under the store, and is gone
+    assertThat(p.dir().resolve(".spotlight/store/.tmp")).satisfiesAnyOf(
+        d -> assertThat(d).doesNotExist(), d -> assertThat(Files.list(d)).noneMatch(f -> f.getFileName().toString().startsWith("catalog-tests-")));
+  }
 }

@@ -55,4 +55,75 @@ class ValidateCommandTest {
     assertThat(ok.exit()).as(ok.toString()).isZero();
     assertThat(ok.out()).doesNotContain("k\n").startsWith("ok: Live");
   }
+
+  private static final String VALUE_METRIC = """
+        items_shared_value:
+          label: Social value of items shared
+          type: value
+          outcomes: items_shared
+          proxy: item_reuse
+      """;
+
+  private static void writeProxies(InitProject p, String currency, String deadweight) throws java.io.IOException {
+    java.nio.file.Files.writeString(p.dir().resolve("reference/proxies.yaml"), """
+        version: 1
+        proxies:
+          - outcome: item_reuse
+            value: 12.50
+            currency: %s
+            deadweight: %s
+            source: A worked example
+        """.formatted(currency, deadweight));
+    p.edit(p.yaml(), "areas: reference/areas.csv", "areas: reference/areas.csv\nproxies: reference/proxies.yaml");
+    java.nio.file.Files.writeString(p.metrics(), java.nio.file.Files.readString(p.metrics()) + VALUE_METRIC);
+  }
+
+  @Test
+  void aGoodProxiesFileValidatesAndTheValueMetricCountsWithItsGrossCompanion() throws Exception {
+    InitProject p = InitProject.create(dir);
+    writeProxies(p, "GBP", "0.2");
+    Cli.Result r = Cli.run("validate", "-p", p.file());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("5 metrics");
+  }
+
+  @Test
+  void proxiesFileProblemsAreCheckedByValidateWithTheirLocation() throws Exception {
+    InitProject p = InitProject.create(dir);
+    writeProxies(p, "USD", "0");
+    Cli.Result r = Cli.run("validate", "-p", p.file());
+    assertThat(r.exit()).isEqualTo(3);
+    String proxies = p.dir().resolve("reference/proxies.yaml").toString();
+    assertThat(r.errLines()).containsExactly(
+        "spotlight: error: " + proxies + ":5:15: proxy 'item_reuse' is in USD but the project reports in GBP and fx: has no USD rate "
+            + "(add fx: { USD: RATE } to spotlight.yaml (GBP per USD); values are never converted silently)");
+  }
+
+  @Test
+  void aFractionOutsideZeroToOneIsReportedOnceAtItsLine() throws Exception {
+    InitProject p = InitProject.create(dir);
+    writeProxies(p, "GBP", "20");
+    Cli.Result r = Cli.run("validate", "-p", p.file());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.errLines()).containsExactly("spotlight: error: " + p.dir().resolve("reference/proxies.yaml")
+        + ":6:17: deadweight must be a fraction from 0 to 1, not 20 (write 25% as 0.25)");
+  }
+
+  @Test
+  void anUnknownProxyIsReportedInTheMetricFile() throws Exception {
+    InitProject p = InitProject.create(dir);
+    writeProxies(p, "GBP", "0");
+    p.edit(p.metrics(), "proxy: item_reuse", "proxy: item_reused");
+    Cli.Result r = Cli.run("validate", "-p", p.file());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.errLines()).containsExactly("spotlight: error: " + p.metrics() + ":26:12: unknown proxy 'item_reused' (did you mean 'item_reuse'?)");
+  }
+
+  @Test
+  void anFxRateMakesAProxyInAnotherCurrencyValid() throws Exception {
+    InitProject p = InitProject.create(dir);
+    writeProxies(p, "USD", "0");
+    p.edit(p.yaml(), "currency: GBP", "currency: GBP\nfx: { USD: 0.79 }");
+    assertThat(Cli.run("validate", "-p", p.file()).exit()).isZero();
+  }
 }

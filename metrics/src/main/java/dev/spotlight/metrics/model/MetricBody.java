@@ -1,7 +1,9 @@
 package dev.spotlight.metrics.model;
 
+import dev.spotlight.common.error.Location;
 import dev.spotlight.common.store.CanonicalTable;
 import dev.spotlight.metrics.expr.Expr;
+import dev.spotlight.metrics.proxy.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +47,36 @@ public sealed interface MetricBody {
     @Override
     public String typeName() {
       return "change";
+    }
+  }
+
+  /**
+   * A metric whose definition has errors, already reported where it is written. It stands in for the
+   * metric during checking so that metrics built on it are not reported again as naming an unknown
+   * metric; it never reaches a catalogue.
+   */
+  record Unloadable() implements MetricBody {
+    @Override
+    public String typeName() {
+      return "unloadable";
+    }
+  }
+
+  /**
+   * Social value: {@code outcomes} (a metric counting or measuring an outcome) times what the proxy
+   * for {@code proxy} says one unit is worth. The metric as written is the net value; its companion
+   * {@code ID_gross} ({@code gross} true) is the same before deadweight, attribution and displacement.
+   * {@code resolved} is the proxy itself once the metric is checked against the proxies file.
+   */
+  record SocialValue(MetricRef outcomes, String proxy, Location proxyAt, boolean gross, Proxy resolved) implements MetricBody {
+    @Override
+    public String typeName() {
+      return "value";
+    }
+
+    /** What one unit of {@code outcomes} is worth in the project's currency (needs {@code resolved}). */
+    public double perUnit() {
+      return gross ? resolved.grossPerUnit() : resolved.netPerUnit();
     }
   }
 

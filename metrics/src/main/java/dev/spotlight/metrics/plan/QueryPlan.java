@@ -35,10 +35,18 @@ public record QueryPlan(List<Atom> atoms, List<MetricPlan> metrics, List<String>
       Set<CanonicalTable> used = new java.util.LinkedHashSet<>();
       e.getValue().forEach(a -> used.add(a.table()));
       boolean first = out.isEmpty();
-      out.add(new QueryPlan(e.getValue(), first ? metrics : List.of(), dimensions,
-          dev.spotlight.metrics.model.Comparison.apply(e.getKey(), period), used));
+      out.add(new QueryPlan(e.getValue(), first ? metrics : List.of(), dimensions, comparisonPeriod(e.getKey()), used));
     }
     return out;
+  }
+
+  /**
+   * The period atoms with {@code shift} read: the query period shifted by each comparison, or, when
+   * the query is split by a calendar dimension, shifted back one bucket (or one year) per comparison.
+   */
+  public Period comparisonPeriod(List<dev.spotlight.metrics.model.Comparison> shift) {
+    return CalendarDimension.in(dimensions).map(c -> c.shiftBack(shift, period))
+        .orElseGet(() -> dev.spotlight.metrics.model.Comparison.apply(shift, period));
   }
 
   /** The first metric that needs the population of the areas (a per_capita metric, at any depth), if any. */

@@ -30,7 +30,9 @@ public final class QueryPlanner {
   public QueryPlan plan(MetricQuery query) {
     for (String dim : query.dimensions()) {
       if (!TableScope.DIMENSIONS.contains(dim) && !TableScope.ATTRIBUTE.matcher(dim).matches()) {
-        throw SpotlightException.usage("unknown dimension '" + dim + "'", DidYouMean.hint(dim, TableScope.DIMENSIONS) + " (or attributes.KEY)");
+        // a dimension name is part of the metric language, wherever it is written (--by, a template, a test)
+        throw SpotlightException.definition(Location.NONE, "unknown dimension '" + dim + "'", DidYouMean.closest(dim, TableScope.DIMENSIONS)
+            .map(c -> "did you mean '" + c + "'?").orElse("dimensions are " + String.join(", ", TableScope.DIMENSIONS) + " and attributes.KEY"));
       }
     }
     List<Atom> atoms = new ArrayList<>();
@@ -67,11 +69,11 @@ public final class QueryPlanner {
       return derived(x.expr(), extra, atoms, tables, dims, shift);
     }
     if (d.body() instanceof MetricBody.Change c) {
-      for (String dim : dims) {
-        if (TableScope.TIME_DIMENSIONS.contains(dim)) {
-          throw SpotlightException.definition(d.location(), "change metric '" + d.id() + "' cannot be split by '" + dim
-              + "': it compares whole periods", "compute it for each period instead, e.g. --period 2026-10");
-        }
+      List<String> calendar = dims.stream().filter(TableScope.TIME_DIMENSIONS::contains).toList();
+      if (calendar.size() > 1) {
+        throw SpotlightException.usage("change metric '" + d.id() + "' can be split by one calendar dimension, not "
+            + String.join(" and ", calendar), "keep one, e.g. --by "
+            + calendar.stream().min(java.util.Comparator.comparing(TableScope.TIME_DIMENSIONS::indexOf)).orElseThrow());
       }
       List<Comparison> earlier = new ArrayList<>(shift);
       earlier.add(c.compareTo());
@@ -84,6 +86,10 @@ public final class QueryPlanner {
       ValueTree of = resolveRef(pc.of(), extra, atoms, tables, dims, shift);
       return new ValueTree.Arithmetic(ValueTree.Op.MUL,
           new ValueTree.Arithmetic(ValueTree.Op.DIV, of, new ValueTree.Population()), new ValueTree.Constant(pc.per()));
+    }
+    if (d.body() instanceof MetricBody.SocialValue v) {
+      ValueTree outcomes = resolveRef(v.outcomes(), extra, atoms, tables, dims, shift);
+      return new ValueTree.Arithmetic(ValueTree.Op.MUL, outcomes, new ValueTree.Constant(v.perUnit()));
     }
     MetricBody.Ratio r = (MetricBody.Ratio) d.body();
     return new ValueTree.Quotient(

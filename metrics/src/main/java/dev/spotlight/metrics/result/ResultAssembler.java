@@ -8,6 +8,7 @@ import dev.spotlight.metrics.plan.MetricPlan;
 import dev.spotlight.metrics.plan.QueryPlan;
 import dev.spotlight.metrics.plan.ValueTree;
 import dev.spotlight.metrics.privacy.DisclosureRules;
+import dev.spotlight.metrics.stats.PoissonInterval;
 import dev.spotlight.metrics.stats.WilsonInterval;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -72,6 +73,14 @@ public final class ResultAssembler {
     }
     if (mp.metric().body() instanceof MetricBody.Aggregate a && a.function().isCount()) {
       value = rules.round(value);
+      if (mp.metric().interval() == IntervalKind.POISSON) {
+        // from the published (rounded) count: bounds from the raw one would give it away
+        double[] ci = PoissonInterval.of(value);
+        if (ci != null) {
+          low = ci[0];
+          high = ci[1];
+        }
+      }
     }
     return new ResultRow(id, period, dims, value, low, high, MetricStatus.OK);
   }

@@ -57,6 +57,40 @@ public final class MetricTestLoader {
     return parse(shown, text, dir, problems);
   }
 
+  /**
+   * The tests of the built-in catalogue {@code name}, shown as {@code catalog:NAME}. Their data
+   * folders are copied from the catalogue's resources into {@code scratch} (which the caller deletes).
+   */
+  public static List<MetricTest> loadCatalog(String name, Path scratch, Problems problems) {
+    String base = "/dev/spotlight/metrics/catalog/";
+    String shown = "catalog:" + name;
+    String text;
+    try (java.io.InputStream in = MetricTestLoader.class.getResourceAsStream(base + name + ".yaml")) {
+      if (in == null || !name.matches("[a-z0-9-]+")) {
+        return List.of();
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      YamlMap top = YamlMap.asMap(YamlReader.parse(shown, text), "a metric file");
+      for (YamlNode item : top.optSeq("tests").map(YamlSeq::items).orElse(List.of())) {
+        YamlNode data = item instanceof YamlMap t ? t.get("data").orElse(null) : null;
+        if (data instanceof YamlScalar folder && folder.text().matches("[a-z0-9-]+(/[a-z0-9-]+)*")) {
+          Path target = scratch.resolve(folder.text());
+          Files.createDirectories(target);
+          for (String csv : DATA_FILES.keySet()) {
+            try (java.io.InputStream file = MetricTestLoader.class.getResourceAsStream(base + folder.text() + "/" + csv)) {
+              if (file != null && !Files.exists(target.resolve(csv))) {
+                Files.copy(file, target.resolve(csv));
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return parse(shown, text, scratch, problems);
+  }
+
   static List<MetricTest> parse(String shown, String text, Path dir, Problems problems) {
     List<MetricTest> out = new ArrayList<>();
     try {

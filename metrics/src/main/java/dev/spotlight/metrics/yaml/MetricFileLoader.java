@@ -39,10 +39,10 @@ public final class MetricFileLoader {
 
   /** Metric types of SPEC §2 that this version computes. */
   public static final List<String> TYPES = List.of(
-      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived", "per_capita", "change");
+      "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "ratio", "derived", "per_capita", "change", "value");
 
-  /** Types SPEC §2 defines that this version does not compute yet. */
-  static final List<String> LATER_TYPES = List.of("value");
+  /** The suffix of the companion metric every {@code value} metric gets: its gross value. */
+  public static final String GROSS_SUFFIX = "_gross";
 
   private static final Set<String> FILE_KEYS = Set.of("version", "metrics", "tests");
   private static final Set<String> COMMON = Set.of("label", "description", "type", "unit", "tags", "interval");
@@ -95,9 +95,15 @@ public final class MetricFileLoader {
       for (var e : metrics.entries().entrySet()) {
         try {
           Location at = metrics.keyLocation(e.getKey());
-          out.add(metric(fileName, e.getKey(), at, YamlMap.asMap(e.getValue(), e.getKey()), problems, slice(lines, at.line()), lines));
+          MetricDefinition d = metric(fileName, e.getKey(), at, YamlMap.asMap(e.getValue(), e.getKey()), problems, slice(lines, at.line()), lines);
+          out.add(d);
+          if (d.body() instanceof MetricBody.SocialValue v) {
+            out.add(grossCompanion(d, v));
+          }
         } catch (SpotlightException ex) {
           problems.addAll(ex);
+          out.add(new MetricDefinition(e.getKey(), e.getKey(), "", null, new MetricBody.Unloadable(), IntervalKind.NONE, Map.of(), fileName,
+              metrics.keyLocation(e.getKey()), ""));
         }
       }
     } catch (SpotlightException e) {
@@ -131,10 +137,6 @@ public final class MetricFileLoader {
       throw SpotlightException.definition(idAt, "metric id '" + id + "' must match [a-z][a-z0-9_]*", "use lower-case letters, digits and underscores");
     }
     String type = m.requireString("type", "metric '" + id + "'");
-    if (LATER_TYPES.contains(type)) {
-      throw SpotlightException.definition(m.locationOf("type"), "metric type '" + type + "' is not available in this version of spotlight",
-          "available types: " + String.join(", ", TYPES));
-    }
     if (!TYPES.contains(type)) {
       throw SpotlightException.definition(m.locationOf("type"), "unknown metric type '" + type + "'", DidYouMean.hint(type, TYPES));
     }
@@ -146,6 +148,7 @@ public final class MetricFileLoader {
       case "derived" -> Set.of("expr");
       case "per_capita" -> Set.of("of", "per");
       case "change" -> Set.of("of", "compare_to", "as");
+      case "value" -> Set.of("outcomes", "proxy");
       default -> Set.of("of", "where", "table");
     });
     for (String key : m.keys()) {
@@ -156,6 +159,7 @@ public final class MetricFileLoader {
           case "where" -> switch (type) {
             case "derived" -> "a derived metric has no where of its own; define filtered metrics and use their ids in expr";
             case "per_capita", "change" -> "a " + type + " metric has no where of its own; filter its of with { metric: id, where: ... }";
+            case "value" -> "a value metric has no where of its own; filter its outcomes with { metric: id, where: ... }";
             default -> "a ratio has no where of its own; filter its numerator or denominator with { metric: id, where: ... }";
           };
           default -> DidYouMean.hint(key, allowed);
@@ -175,6 +179,7 @@ public final class MetricFileLoader {
       case "derived" -> derived(m, id, lines);
       case "per_capita" -> perCapita(m, id, lines);
       case "change" -> change(m, id, lines);
+      case "value" -> socialValue(m, id, lines);
       default -> aggregate(m, type, lines);
     };
     return new MetricDefinition(id, label == null ? id : label, m.optString("description").orElse(""), m.optString("unit").orElse(null),
@@ -193,7 +198,13 @@ public final class MetricFileLoader {
         }
         yield IntervalKind.WILSON;
       }
-      case "poisson" -> throw SpotlightException.definition(m.locationOf("interval"), "interval: poisson is not available in this version of spotlight", "use wilson on a ratio");
+      case "poisson" -> {
+        if (!type.equals("count") && !type.equals("count_distinct")) {
+          throw SpotlightException.definition(m.locationOf("interval"), "interval: poisson applies to count and count_distinct metrics",
+              "use wilson on a ratio of counts");
+        }
+        yield IntervalKind.POISSON;
+      }
       default -> throw SpotlightException.definition(m.locationOf("interval"), "unknown interval '" + i + "'", "expected wilson or poisson");
     };
   }
@@ -263,6 +274,20 @@ public final class MetricFileLoader {
       throw SpotlightException.definition(m.locationOf("as"), "unknown as '" + as + "'", DidYouMean.hint(as, List.of("absolute", "relative")));
     }
     return new MetricBody.Change(of, comparison, as.equals("relative"));
+  }
+
+  private static MetricBody socialValue(YamlMap m, String id, List<String> lines) {
+    String context = "value metric '" + id + "'";
+    MetricRef outcomes = ref(m.require("outcomes", context), "outcomes", lines);
+    String proxy = m.requireString("proxy", context);
+    return new MetricBody.SocialValue(outcomes, proxy, m.locationOf("proxy"), false, null);
+  }
+
+  /** {@code ID_gross}: the value metric {@code d} before deadweight, attribution and displacement. */
+  private static MetricDefinition grossCompanion(MetricDefinition d, MetricBody.SocialValue v) {
+    return new MetricDefinition(d.id() + GROSS_SUFFIX, d.label() + " (gross)",
+        ("Before deadweight, attribution and displacement. " + d.description()).strip(), d.unit(),
+        new MetricBody.SocialValue(v.outcomes(), v.proxy(), v.proxyAt(), true, null), d.interval(), d.tags(), d.file(), d.location(), d.text());
   }
 
   private static MetricRef ref(YamlNode node, String what, List<String> lines) {

@@ -208,24 +208,24 @@ class QueryPlannerTest {
   }
 
   @Test
-  void anUnknownDimensionIsAUsageErrorWithTheClosestName() {
+  void anUnknownDimensionIsADefinitionErrorWithTheClosestName() {
     SpotlightException e = catchThrowableOfType(SpotlightException.class, () -> plan(List.of("shares"), List.of("grantees")));
-    assertThat(e.kind()).isEqualTo(ExitKind.USAGE);
-    assertThat(e.problems().get(0).render()).isEqualTo("unknown dimension 'grantees' (did you mean 'grantee'? (or attributes.KEY))");
+    assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
+    assertThat(e.problems().get(0).render()).isEqualTo("unknown dimension 'grantees' (did you mean 'grantee'?)");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"participant", "amount", "attributes", "attributes.", "Month", "grantee; drop table activity"})
-  void columnsThatAreNotDimensionsAreUsageErrors(String dim) {
+  void columnsThatAreNotDimensionsAreDefinitionErrors(String dim) {
     SpotlightException e = catchThrowableOfType(SpotlightException.class, () -> plan(List.of("shares"), List.of(dim)));
     assertThat(e).isNotNull();
-    assertThat(e.kind()).isEqualTo(ExitKind.USAGE);
+    assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
     assertThat(e.problems().get(0).message()).isEqualTo("unknown dimension '" + dim + "'");
   }
 
   @Test
   void anUnknownDimensionIsReportedEvenForCostsOnlyQueries() {
     SpotlightException e = catchThrowableOfType(SpotlightException.class, () -> plan(List.of("programme_cost"), List.of("areas")));
-    assertThat(e.kind()).isEqualTo(ExitKind.USAGE);
+    assertThat(e.kind()).isEqualTo(ExitKind.DEFINITION);
   }
 }

@@ -15,6 +15,7 @@ import dev.spotlight.metrics.privacy.DisclosureRules;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Assembly from atom values given by hand, without an engine. */
@@ -145,5 +146,57 @@ class ResultAssemblerTest {
     assertThat(find(t, "shares", "a").value()).isEqualTo(5.0);
     assertThat(find(t, "value", "a").value()).isEqualTo(12.0);
     assertThat(find(t, "share_rate", "a").value()).isEqualTo(6.0 / 13);
+  }
+
+  @Nested
+  class PoissonBounds {
+
+    private final MetricCatalog counts = TestCatalogs.load("""
+        version: 1
+        metrics:
+          shares:
+            label: Shares
+            type: count
+            interval: poisson
+        """);
+
+    private ResultRow shares(DisclosureRules rules, double count) {
+      QueryPlan p = new QueryPlanner(counts).plan(new MetricQuery(List.of("shares"), List.of(), Periods.month(YearMonth.of(2026, 10))));
+      return new ResultAssembler(rules).assemble(p, new AtomTable(List.of(), List.of("a0"), List.of(new AtomTable.Row(List.of(), List.of(count)))))
+          .rows().get(0);
+    }
+
+    @Test
+    void aSmallCountGetsTheExactLimits() {
+      // published exact 95% limits for 6: [2.2019, 13.059]
+      ResultRow r = shares(DisclosureRules.OFF, 6);
+      assertThat(r.low()).isCloseTo(2.2019, within(1e-4));
+      assertThat(r.high()).isCloseTo(13.059, within(1e-3));
+    }
+
+    @Test
+    void zeroStartsAtZero() {
+      ResultRow r = shares(DisclosureRules.OFF, 0);
+      assertThat(r.low()).isEqualTo(0.0);
+      assertThat(r.high()).isCloseTo(3.689, within(1e-3));
+    }
+
+    @Test
+    void aSuppressedCountHasNoBounds() {
+      ResultRow r = shares(new DisclosureRules(5, 0), 3);
+      assertThat(r.status()).isEqualTo(MetricStatus.SUPPRESSED);
+      assertThat(r.value()).isNull();
+      assertThat(r.low()).isNull();
+      assertThat(r.high()).isNull();
+    }
+
+    @Test
+    void boundsAreThoseOfTheRoundedCountSoTheyCannotGiveTheRawOneAway() {
+      // 23 rounds to 25 (base 5); Byar for 25: 25 × (1 − 1/225 − z/15)³ = 16.1743, 26 × (1 − 1/234 + z/(3√26))³ = 36.9065
+      ResultRow r = shares(new DisclosureRules(5, 5), 23);
+      assertThat(r.value()).isEqualTo(25.0);
+      assertThat(r.low()).isCloseTo(16.1743, within(1e-4));
+      assertThat(r.high()).isCloseTo(36.9065, within(1e-4));
+    }
   }
 }

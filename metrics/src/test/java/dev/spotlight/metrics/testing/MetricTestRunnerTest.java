@@ -142,6 +142,6 @@ class MetricTestRunnerTest {
             expect: []
         """)).containsExactly(
             "m.yaml:13:41: a test needs a fixed period, not 'last-month' (use 2026-10, 2026-Q3, 2026 or 2026-04-01..2026-09-30)",
-            "m.yaml:9:5: unknown dimension 'grantie' (did you mean 'grantee'? (or attributes.KEY))");
+            "m.yaml:9:5: unknown dimension 'grantie' (did you mean 'grantee'?)");
   }
 }

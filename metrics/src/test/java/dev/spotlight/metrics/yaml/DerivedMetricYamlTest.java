@@ -50,6 +50,12 @@ class DerivedMetricYamlTest {
   }
 
   @Test
+  void aDerivedMetricThatNamesNoMetricHasNoInputsAndIsReported() {
+    assertThat(problemsOfExpr("round(42 / 5, 1)")).containsExactly("metrics.yaml:12:11: derived metric 'unmet' names no metric: "
+        + "it would be the same constant in every group (use metric ids in expr, e.g. (requests - shares) / requests)");
+  }
+
+  @Test
   void anUnknownMetricSuggestsTheClosestId() {
     assertThat(problemsOfExpr("(requests - shraes) / requests"))
         .containsExactly("metrics.yaml:12:23: unknown metric 'shraes' (did you mean 'shares'?)");

@@ -5,6 +5,7 @@ import dev.spotlight.common.error.Problem;
 import dev.spotlight.common.error.Problems;
 import dev.spotlight.metrics.model.MetricCatalog;
 import dev.spotlight.metrics.model.MetricDefinition;
+import dev.spotlight.metrics.proxy.ProxyCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,12 +44,17 @@ final class MetricYamlFixture {
   }
 
   Loaded load(Path... files) {
+    return load(ProxyCatalog.none(), files);
+  }
+
+  /** Loads {@code files} for a project reporting in GBP whose proxies file gave {@code proxies}. */
+  Loaded load(ProxyCatalog proxies, Path... files) {
     Problems problems = new Problems(ExitKind.DEFINITION);
     List<MetricDefinition> defs = new ArrayList<>();
     for (Path f : files) {
       problems.collect(() -> defs.addAll(MetricFileLoader.load(f, problems)));
     }
-    MetricCatalog catalog = MetricChecker.check(defs, problems);
+    MetricCatalog catalog = MetricChecker.check(defs, proxies, "GBP", problems);
     return new Loaded(defs, catalog, problems);
   }
 

@@ -103,4 +103,45 @@ class PerCapitaMetricYamlTest {
             expr: a * 2
         """)).contains("metrics.yaml:6:3: metric 'a' refers to itself through a -> b -> a (break the cycle)");
   }
+
+  @Test
+  void aFilterOnAnAreaColumnInOfWouldNotNarrowThePopulationAndIsReported() {
+    assertThat(fixture.problemsOf(SHARES + """
+          a:
+            label: A
+            type: per_capita
+            of: { metric: shares, where: local_authority = 'Alpha' }
+        """)).containsExactly("metrics.yaml:9:19: a filter on 'local_authority' would not narrow the population that 'a' divides by "
+            + "(split by local_authority instead (--by local_authority): the population then follows each group)");
+  }
+
+  @Test
+  void aFilteredReferenceToAPerCapitaMetricOnAnAreaColumnIsReportedToo() {
+    assertThat(fixture.problemsOf(SHARES + """
+          a:
+            label: A
+            type: per_capita
+            of: shares
+          b:
+            label: B
+            type: derived
+            expr: a * 2
+          c:
+            label: C
+            type: ratio
+            numerator: { metric: b, where: deprivation_decile <= 3 }
+            denominator: shares
+        """)).containsExactly("metrics.yaml:17:26: a filter on 'deprivation_decile' would not narrow the population that 'a' divides by "
+            + "(split by deprivation_decile instead (--by deprivation_decile): the population then follows each group)");
+  }
+
+  @Test
+  void aFilterOnAnythingElseIsFine() {
+    assertThat(fixture.problemsOf(SHARES + """
+          a:
+            label: A
+            type: per_capita
+            of: { metric: shares, where: grantee = 'g1' and event_type = 'share.completed' }
+        """)).isEmpty();
+  }
 }
