@@ -57,8 +57,8 @@ public final class SparkDialect implements SqlDialect {
     return switch (unit) {
       case "day" -> days(start, end);
       case "week" -> "CAST(" + days(start, end) + " / 7 AS BIGINT)";
-      case "month" -> difference(start, end, "year(%s) * 12 + month(%s)");
-      case "quarter" -> difference(start, end, "year(%s) * 4 + quarter(%s)");
+      case "month" -> difference(start, end, localDate("year(d) * 12 + month(d)"));
+      case "quarter" -> difference(start, end, localDate("year(d) * 4 + quarter(d)"));
       case "year" -> difference(start, end, "year(%s)");
       case "hour" -> difference(start, end, wallClock(3600));
       case "minute" -> difference(start, end, wallClock(60));
@@ -77,7 +77,15 @@ public final class SparkDialect implements SqlDialect {
     return seconds == 1 ? elapsed : "FLOOR(" + elapsed + " / " + seconds + ")";
   }
 
-  /** {@code index(end) - index(start)}; {@code index} names its operand with {@code %s} (once or twice). */
+  /**
+   * {@code formula} of the local date of {@code %s}, which it names {@code d}: the operand may hold
+   * a parameter, so it is written once and named by a lambda.
+   */
+  private static String localDate(String formula) {
+    return "element_at(transform(array(CAST(%s AS DATE)), d -> " + formula + "), 1)";
+  }
+
+  /** {@code index(end) - index(start)}; {@code index} names its operand with {@code %s}, exactly once. */
   private static String difference(String start, String end, String index) {
     return "(-(" + index.replace("%s", "(" + start + ")") + ") + (" + index.replace("%s", "(" + end + ")") + "))";
   }
