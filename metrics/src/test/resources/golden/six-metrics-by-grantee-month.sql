@@ -76,12 +76,12 @@ cost_agg AS (SELECT "grantee",
     FROM cost_base
     GROUP BY "grantee",
     "month"),
-groups AS (SELECT DISTINCT "grantee",
+groups AS (SELECT "grantee",
     "month"
-    FROM act_base
-    UNION SELECT DISTINCT "grantee",
+    FROM act_agg
+    UNION SELECT "grantee",
     "month"
-    FROM cost_base)
+    FROM cost_agg)
 SELECT g."grantee",
     g."month",
     coalesce(act_agg."a0", 0) AS "a0",

@@ -271,12 +271,13 @@ public final class QuerySqlBuilder {
       return "SELECT 1 AS " + q("__one");
     }
     String cols = dims.stream().map(this::q).collect(Collectors.joining(", "));
+    // the aggregates already hold one row per group: reading them, not the bases, scans the data once
     List<String> parts = new ArrayList<>();
     if (activity) {
-      parts.add("SELECT DISTINCT " + cols + " FROM act_base");
+      parts.add("SELECT " + cols + " FROM act_agg");
     }
     if (costs) {
-      parts.add("SELECT DISTINCT " + cols + " FROM cost_base");
+      parts.add("SELECT " + cols + " FROM cost_agg");
     }
     return String.join(" UNION ", parts);
   }

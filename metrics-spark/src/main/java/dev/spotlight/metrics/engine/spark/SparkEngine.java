@@ -82,7 +82,8 @@ public final class SparkEngine implements Engine {
     List<Row> result;
     try {
       result = session.sql(bound.sql(), bound.args()).collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's Scala code also throws checked exceptions (ExecutionException) without declaring them
       throw translate(e);
     }
     int dims = query.dimensionColumns().size();
@@ -102,7 +103,7 @@ public final class SparkEngine implements Engine {
   }
 
   /** A store file Spark cannot read is bad data naming the file; anything else is a bug in the SQL. */
-  private RuntimeException translate(RuntimeException e) {
+  private RuntimeException translate(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       Matcher m = DAMAGED.matcher(String.valueOf(t.getMessage()));
       if (m.find()) {
