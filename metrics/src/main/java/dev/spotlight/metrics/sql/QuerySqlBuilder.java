@@ -43,30 +43,36 @@ public final class QuerySqlBuilder {
 
   public CompiledQuery build(QueryPlan plan) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("WITH ");
+    List<String> ctes = new ArrayList<>();
     List<String> dims = plan.dimensions();
     boolean activity = plan.tables().contains(CanonicalTable.ACTIVITY);
     boolean costs = plan.tables().contains(CanonicalTable.COSTS);
     if (activity) {
-      sql.append("act_base AS (").append(activityBase(plan, params)).append("),\n");
-      sql.append("act_agg AS (").append(aggregate("act_base", plan, CanonicalTable.ACTIVITY, params)).append("),\n");
+      ctes.add("act_base AS (" + activityBase(plan, params) + ")");
+      ctes.add("act_agg AS (" + aggregate("act_base", plan, CanonicalTable.ACTIVITY, params) + ")");
     }
     if (costs) {
-      sql.append("cost_base AS (").append(costBase(plan, params)).append("),\n");
-      sql.append("cost_agg AS (").append(aggregate("cost_base", plan, CanonicalTable.COSTS, params)).append("),\n");
+      ctes.add("cost_base AS (" + costBase(plan, params) + ")");
+      ctes.add("cost_agg AS (" + aggregate("cost_base", plan, CanonicalTable.COSTS, params) + ")");
     }
     boolean population = population(plan);
     if (population) {
-      sql.append("pop AS (").append(populationSql(dims)).append("),\n");
+      ctes.add("pop AS (" + populationSql(dims) + ")");
     }
-    sql.append("groups AS (").append(groups(dims, activity, costs)).append(")\n");
+    // With one table its aggregate already has every group (and one row without dimensions): it is
+    // the row source itself. With both, the groups of either are joined onto.
+    boolean single = activity != costs;
+    if (!single) {
+      ctes.add("groups AS (" + groups(dims, activity, costs) + ")");
+    }
+    StringBuilder sql = new StringBuilder("WITH ").append(String.join(",\n", ctes)).append('\n');
     sql.append("SELECT ");
     List<String> select = new ArrayList<>();
     for (String d : dims) {
       select.add("g." + q(d));
     }
     for (Atom a : plan.atoms()) {
-      String source = (a.table() == CanonicalTable.ACTIVITY ? "act_agg." : "cost_agg.") + q(a.alias());
+      String source = (single ? "g." : a.table() == CanonicalTable.ACTIVITY ? "act_agg." : "cost_agg.") + q(a.alias());
       boolean zeroWhenEmpty = a.function().isCount() || a.function() == AggregateFunction.SUM;
       select.add((zeroWhenEmpty ? "coalesce(" + source + ", 0)" : source) + " AS " + q(a.alias()));
     }
@@ -75,12 +81,17 @@ public final class QuerySqlBuilder {
       select.add("pop." + q(ValueTree.Population.COLUMN) + " AS " + q(ValueTree.Population.COLUMN));
       columns.add(ValueTree.Population.COLUMN);
     }
-    sql.append(String.join(", ", select)).append("\nFROM groups g");
-    if (activity) {
-      sql.append(" LEFT JOIN act_agg ON ").append(joinOn("act_agg", dims));
-    }
-    if (costs) {
-      sql.append(" LEFT JOIN cost_agg ON ").append(joinOn("cost_agg", dims));
+    sql.append(String.join(", ", select));
+    if (single) {
+      sql.append("\nFROM ").append(activity ? "act_agg" : "cost_agg").append(" g");
+    } else {
+      sql.append("\nFROM groups g");
+      if (activity) {
+        sql.append(" LEFT JOIN act_agg ON ").append(joinOn("act_agg", dims));
+      }
+      if (costs) {
+        sql.append(" LEFT JOIN cost_agg ON ").append(joinOn("cost_agg", dims));
+      }
     }
     if (population) {
       List<String> areaDims = dims.stream().filter(AREA_DIMENSIONS::containsKey).toList();
