@@ -1,5 +1,7 @@
 package dev.spotlight.metrics.engine.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.spotlight.metrics.ImpactStoreFixture;
 import dev.spotlight.metrics.TestCatalogs;
 import dev.spotlight.metrics.model.MetricCatalog;
@@ -85,7 +87,16 @@ class GoldenParityTest {
 
   /** Dimensions the costs table lacks: the same metrics without the costs one. */
   static List<List<String>> activityDimensions() {
-    return List.of(List.of("event_type", "area"), List.of("local_authority", "platform_kind"), List.of("deprivation_decile"));
+    return List.of(List.of("event_type", "area"), List.of("local_authority", "platform_kind"), List.of("deprivation_decile", "outcome"),
+        List.of("attributes.channel"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theQueriesAboveSplitByEveryDimension() {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    dimensions().forEach(used::addAll);
+    activityDimensions().forEach(used::addAll);
+    assertThat(used).containsAll(dev.spotlight.metrics.plan.TableScope.DIMENSIONS);
   }
 
   @ParameterizedTest(name = "by {0} in October 2026")
