@@ -112,9 +112,15 @@ public final class SparkDialect implements SqlDialect {
     return map + "[" + key + "]";
   }
 
+  /**
+   * Spark's {@code sequence} fails where DuckDB's series is empty (a cost row ending before it
+   * starts): the series runs to the later of the two days and keeps the days up to {@code to}.
+   * Both operands may hold parameters, so each is written once and named by a lambda.
+   */
   @Override
   public String daySeries(String from, String to) {
-    return "explode(sequence(" + from + ", " + to + ", INTERVAL 1 DAY))";
+    return "explode(element_at(transform(array(named_struct('f', " + from + ", 't', " + to + ")),"
+        + " r -> filter(sequence(r.f, greatest(r.f, r.t), INTERVAL 1 DAY), d -> d <= r.t)), 1))";
   }
 
   /**

@@ -54,7 +54,8 @@ class EdgeCaseParityTest {
 
   static final List<Cost> COSTS = List.of(
       new Cost("c1", "funder", "a", "2026-08-20", "2026-09-10", "2200.00", null),   // 22 days: 12 in Aug, 10 in Sep
-      new Cost("c2", "funder", "b", "2026-12-30", "2027-01-02", "400.00", "USD"));  // 4 days across the year end
+      new Cost("c2", "funder", "b", "2026-12-30", "2027-01-02", "400.00", "USD"),   // 4 days across the year end
+      new Cost("c3", "funder", "b", "2026-09-20", "2026-09-05", "999.00", null));   // ends before it starts: no days, no cost
 
   static final String AREAS = """
       area_code,name,local_authority,population,deprivation_decile
@@ -136,6 +137,9 @@ class EdgeCaseParityTest {
     assertThat(value(t, "events", Map.of("month", "2026-09", "grantee", "b"))).isEqualTo(1.0);
     // c1 spreads 2200 over 22 days: 12 in August = 1200, 10 in September = 1000
     assertThat(value(t, "cost", Map.of("month", "2026-08", "grantee", "a"))).isCloseTo(1200.0, org.assertj.core.data.Offset.offset(1e-9));
+    // c3 ends before it starts: it covers no day, so b's September has no cost and no cost row
+    assertThat(value(t, "cost", Map.of("month", "2026-09", "grantee", "b"))).isEqualTo(0.0);
+    assertThat(value(t, "cost_rows", Map.of("month", "2026-09", "grantee", "b"))).isEqualTo(0.0);
   }
 
   @Test

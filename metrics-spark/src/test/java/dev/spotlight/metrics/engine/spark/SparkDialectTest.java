@@ -58,7 +58,9 @@ class SparkDialectTest {
     assertThatThrownBy(() -> dialect.timeBucket("decade", "d")).isInstanceOf(IllegalArgumentException.class);
     assertThat(dialect.percentile("x", 0.9)).isEqualTo("percentile(x, CAST(0.9 AS DOUBLE))");
     assertThat(dialect.mapValue("a.`attributes`", "CAST(? AS STRING)")).isEqualTo("a.`attributes`[CAST(? AS STRING)]");
-    assertThat(dialect.daySeries("f", "t")).isEqualTo("explode(sequence(f, t, INTERVAL 1 DAY))");
+    String days = dialect.daySeries("greatest(c.`period_start`, CAST(? AS DATE))", "least(c.`period_end`, CAST(? AS DATE))");
+    assertThat(markers(days)).isEqualTo(2);
+    assertThat(days).startsWith("explode(").contains("sequence(");
   }
 
   @Test
