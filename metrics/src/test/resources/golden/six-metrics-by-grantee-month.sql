@@ -66,7 +66,7 @@ cost_base AS (SELECT "source",
     c."origin",
     c."origin_row",
     CAST(unnest(generate_series(greatest(c."period_start", CAST(? AS DATE)), least(c."period_end", CAST(? AS DATE)), INTERVAL 1 DAY)) AS DATE) AS "__day",
-    date_diff('day', c."period_start", c."period_end") + 1 AS "__span"
+    DATE_DIFF('day', c."period_start", c."period_end") + 1 AS "__span"
     FROM costs c
     WHERE c."period_start" <= CAST(? AS DATE) AND c."period_end" >= CAST(? AS DATE))
     GROUP BY ALL),
@@ -76,12 +76,12 @@ cost_agg AS (SELECT "grantee",
     FROM cost_base
     GROUP BY "grantee",
     "month"),
-groups AS (SELECT DISTINCT "grantee",
+groups AS (SELECT "grantee",
     "month"
-    FROM act_base
-    UNION SELECT DISTINCT "grantee",
+    FROM act_agg
+    UNION SELECT "grantee",
     "month"
-    FROM cost_base)
+    FROM cost_agg)
 SELECT g."grantee",
     g."month",
     coalesce(act_agg."a0", 0) AS "a0",

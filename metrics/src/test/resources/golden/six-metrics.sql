@@ -61,7 +61,7 @@ cost_base AS (SELECT "source",
     c."origin",
     c."origin_row",
     CAST(unnest(generate_series(greatest(c."period_start", CAST(? AS DATE)), least(c."period_end", CAST(? AS DATE)), INTERVAL 1 DAY)) AS DATE) AS "__day",
-    date_diff('day', c."period_start", c."period_end") + 1 AS "__span"
+    DATE_DIFF('day', c."period_start", c."period_end") + 1 AS "__span"
     FROM costs c
     WHERE c."period_start" <= CAST(? AS DATE) AND c."period_end" >= CAST(? AS DATE))
     GROUP BY ALL),

@@ -121,8 +121,16 @@ public final class MetricsCommand implements Runnable {
     public Integer call() {
       ProjectContext context = ProjectContext.load(options.project(), app);
       context.metricIds(List.of(id));
-      try (ComputeStage stage = ComputeStage.open(context, engine)) {
-        app.out().print(stage.runner().explain(new MetricQuery(List.of(id), by, context.period(period))));
+      MetricQuery query = new MetricQuery(List.of(id), by, context.period(period));
+      if (engine.equals("spark")) {
+        // the SQL is rendered for Spark without starting it: explaining runs nothing
+        var sqlOnly = new dev.spotlight.cli.pipeline.SqlOnlyEngine(dev.spotlight.metrics.engine.spark.SparkDialect.INSTANCE,
+            context.project().areas() != null);
+        app.out().print(context.runner(sqlOnly).explain(query));
+      } else {
+        try (ComputeStage stage = ComputeStage.open(context, engine)) {
+          app.out().print(stage.runner().explain(query));
+        }
       }
       app.out().flush();
       return 0;
@@ -130,7 +138,7 @@ public final class MetricsCommand implements Runnable {
   }
 
   /** {@code metrics test}: runs the tests: blocks of the project's metric files. */
-  @Command(name = "test", description = "Run the tests: blocks of the project's metric files on each engine (this version: duckdb).",
+  @Command(name = "test", description = "Run the tests: blocks of the project's metric files on each engine (duckdb and spark).",
       footer = {"", "Example:", "  spotlight metrics test --metric cost_per_share"})
   static final class TestMetrics implements Callable<Integer> {
     private final AppContext app;
@@ -139,6 +147,9 @@ public final class MetricsCommand implements Runnable {
     @Option(names = "--metric", paramLabel = "ID", description = "Run only the tests whose query computes this metric (repeatable).")
     List<String> metric = new ArrayList<>();
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Run on this engine only: duckdb or spark (default: both).")
+    String engine;
+
     TestMetrics(AppContext app) {
       this.app = app;
     }
@@ -146,6 +157,7 @@ public final class MetricsCommand implements Runnable {
     @Override
     public Integer call() {
       ProjectContext context = ProjectContext.load(options.project(), app);
+      List<TestEngine> engines = context.testEngines(engine);
       if (!metric.isEmpty()) {
         context.metricIds(metric);
       }
@@ -163,20 +175,20 @@ public final class MetricsCommand implements Runnable {
         }
         MetricTestLoader.check(tests, context.metrics(), problems);
         problems.throwIfAny();
-        return run(context, tests);
+        return run(context, tests, engines);
       } finally {
         delete(scratch);
       }
     }
 
-    private int run(ProjectContext context, List<MetricTest> tests) {
+    private int run(ProjectContext context, List<MetricTest> tests, List<TestEngine> engines) {
       ProjectFile project = context.project();
       MoneyRules money = new MoneyRules(project.currency(), project.fx());
       MetricTestRunner runner = new MetricTestRunner(context.metrics(), project.timezone(), money,
-          new DisclosureRules(project.privacy().minCell(), project.privacy().rounding()), TestEngine.available());
+          new DisclosureRules(project.privacy().minCell(), project.privacy().rounding()), engines);
       // a built-in catalogue's expected values are written without suppression or rounding, whatever the project's rules
       MetricTestRunner catalogRunner = new MetricTestRunner(context.metrics(), project.timezone(), money, DisclosureRules.OFF,
-          TestEngine.available());
+          engines);
       int passed = 0;
       int failed = 0;
       for (MetricTest t : tests) {

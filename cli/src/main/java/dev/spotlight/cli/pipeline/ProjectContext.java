@@ -129,7 +129,22 @@ public final class ProjectContext {
     return switch (name) {
       case "duckdb" -> new DuckDbEngine(project.storeLayout(), project.areas(), project.timezone(),
           project.sources().stream().map(dev.spotlight.connectors.SourceSpec::name).collect(java.util.stream.Collectors.toSet()));
-      case "spark" -> throw SpotlightException.usage("the spark engine is not available in this version of spotlight", "use --engine duckdb");
+      // Spark's classes load here and only here: the other commands and --help never touch them
+      case "spark" -> new dev.spotlight.metrics.engine.spark.SparkEngine(project.storeLayout(), project.areas(), project.timezone(),
+          project.sources().stream().map(dev.spotlight.connectors.SourceSpec::name).collect(java.util.stream.Collectors.toSet()));
+      default -> throw SpotlightException.usage("unknown engine '" + name + "'", "use duckdb or spark");
+    };
+  }
+
+  /** The engines {@code metrics test} runs on: the one named, or both when {@code name} is null. */
+  public List<dev.spotlight.metrics.testing.TestEngine> testEngines(String name) {
+    dev.spotlight.metrics.testing.TestEngine spark = new dev.spotlight.metrics.engine.spark.SparkTestEngine(project.storeLayout().scratchDir());
+    if (name == null) {
+      return List.of(dev.spotlight.metrics.testing.TestEngine.DUCKDB, spark);
+    }
+    return switch (name) {
+      case "duckdb" -> List.of(dev.spotlight.metrics.testing.TestEngine.DUCKDB);
+      case "spark" -> List.of(spark);
       default -> throw SpotlightException.usage("unknown engine '" + name + "'", "use duckdb or spark");
     };
   }

@@ -288,7 +288,7 @@ class CompareCommandTest {
     assertThat(compare("--metric", "participant").exit()).isEqualTo(2);
     assertThat(compare("--by", "month").exit()).isEqualTo(2);
     assertThat(compare("--period", "2026-13").exit()).isEqualTo(2);
-    assertThat(compare("--engine", "spark").exit()).isEqualTo(2);
+    Cli.assertFailed(compare("--engine", "sparky"), 2, "unknown engine 'sparky' (use duckdb or spark)");
     assertThat(dir.resolve("reports")).doesNotExist();
   }
 }

@@ -53,22 +53,37 @@ class MetricsTestCommandTest {
   }
 
   @Test
-  void passingTestsExitZero() throws IOException {
+  void everyTestRunsOnBothEnginesByDefault() throws IOException {
     InitProject p = project();
     Cli.Result r = Cli.run("metrics", "test", "-p", p.file());
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        ok   metrics/impact.yaml: loans and people by grantee (duckdb)
+        ok   metrics/impact.yaml: loans and people by grantee (spark)
+        ok   metrics/impact.yaml: people in October (duckdb)
+        ok   metrics/impact.yaml: people in October (spark)
+        4 passed, 0 failed
+        """);
+  }
+
+  @Test
+  void engineNarrowsToOneEngine() throws IOException {
+    InitProject p = project();
+    Cli.Result r = Cli.run("metrics", "test", "-p", p.file(), "--engine", "duckdb");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo("""
         ok   metrics/impact.yaml: loans and people by grantee (duckdb)
         ok   metrics/impact.yaml: people in October (duckdb)
         2 passed, 0 failed
         """);
+    Cli.assertFailed(Cli.run("metrics", "test", "-p", p.file(), "--engine", "sqlite"), 2, "unknown engine 'sqlite' (use duckdb or spark)");
   }
 
   @Test
   void aFailingTestExitsFiveAndSaysWhatDiffers() throws IOException {
     InitProject p = project();
     p.edit(p.metrics(), "{ grantee: g, items_shared: 6,", "{ grantee: g, items_shared: 7,");
-    Cli.Result r = Cli.run("metrics", "test", "-p", p.file());
+    Cli.Result r = Cli.run("metrics", "test", "-p", p.file(), "--engine", "duckdb");
     assertThat(r.exit()).as(r.toString()).isEqualTo(5);
     assertThat(r.out()).isEqualTo("""
         FAIL metrics/impact.yaml: loans and people by grantee (duckdb): grantee=g items_shared expected 7, got 6.0
@@ -80,7 +95,7 @@ class MetricsTestCommandTest {
   @Test
   void metricChoosesTheTestsThatComputeIt() throws IOException {
     InitProject p = project();
-    Cli.Result r = Cli.run("metrics", "test", "-p", p.file(), "--metric", "items_shared");
+    Cli.Result r = Cli.run("metrics", "test", "-p", p.file(), "--metric", "items_shared", "--engine", "duckdb");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo("""
         ok   metrics/impact.yaml: loans and people by grantee (duckdb)

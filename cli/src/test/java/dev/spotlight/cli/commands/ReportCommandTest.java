@@ -126,6 +126,36 @@ class ReportCommandTest {
   }
 
   @Test
+  void onSparkTheReportHasTheSameNumbersAndTheManifestNamesTheEngine() throws IOException {
+    Cli.Result duck = Cli.run("report", "-p", project.file(), "--period", "2026-10");
+    assertThat(duck.exit()).as(duck.toString()).isZero();
+    JsonNode duckMetrics = new ObjectMapper().readTree(reports.resolve("2026-10/metrics.json").toFile());
+
+    Cli.Result spark = Cli.run("report", "-p", project.file(), "--period", "2026-10", "--engine", "spark");
+    assertThat(spark.exit()).as(spark.toString()).isZero();
+    assertThat(spark.err()).isEmpty();
+    JsonNode sparkMetrics = new ObjectMapper().readTree(reports.resolve("2026-10/metrics.json").toFile());
+    JsonNode manifest = new ObjectMapper().readTree(reports.resolve("2026-10/manifest.json").toFile());
+    assertThat(manifest.get("engine").asText()).isEqualTo("spark");
+    assertThat(manifest.get("engine_version").asText()).isEqualTo("spark 4.2.0");
+    assertThat(sparkMetrics.get("engine").asText()).isEqualTo("spark");
+    JsonNode d = duckMetrics.get("results");
+    JsonNode s = sparkMetrics.get("results");
+    assertThat(s.size()).isEqualTo(d.size()).isPositive();
+    for (int i = 0; i < d.size(); i++) {
+      assertThat(s.get(i).get("metric")).isEqualTo(d.get(i).get("metric"));
+      assertThat(s.get(i).get("dims")).isEqualTo(d.get(i).get("dims"));
+      assertThat(s.get(i).get("status")).isEqualTo(d.get(i).get("status"));
+      if (d.get(i).get("value").isNumber()) {
+        double want = d.get(i).get("value").asDouble();
+        assertThat(s.get(i).get("value").asDouble()).as(d.get(i).toString()).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(want))));
+      } else {
+        assertThat(s.get(i).get("value")).as(d.get(i).toString()).isEqualTo(d.get(i).get("value"));
+      }
+    }
+  }
+
+  @Test
   void aSecondRunReplacesTheFolderAndLeavesNoTemporaryFolders() throws IOException {
     assertThat(Cli.run("report", "-p", project.file(), "--period", "2026-10").exit()).isZero();
     Path folder = reports.resolve("2026-10");

@@ -43,4 +43,36 @@ public final class DuckDbDialect implements SqlDialect {
     }
     return "DATE_DIFF('" + unit + "', " + start + ", " + end + ")";
   }
+
+  @Override
+  public String timeBucket(String unit, String date) {
+    return switch (unit) {
+      case "day" -> "strftime(" + date + ", '%Y-%m-%d')";
+      case "week" -> "strftime(" + date + ", '%G-W%V')";
+      case "month" -> "strftime(" + date + ", '%Y-%m')";
+      case "quarter" -> "strftime(" + date + ", '%Y') || '-Q' || CAST(quarter(" + date + ") AS VARCHAR)";
+      case "year" -> "strftime(" + date + ", '%Y')";
+      default -> throw new IllegalArgumentException("not a calendar bucket: '" + unit + "'");
+    };
+  }
+
+  @Override
+  public String percentile(String value, double p) {
+    return "quantile_cont(" + value + ", " + Double.toString(p) + ")";
+  }
+
+  @Override
+  public String mapValue(String map, String key) {
+    return map + "[" + key + "]";
+  }
+
+  @Override
+  public String daySeries(String from, String to) {
+    return "CAST(unnest(generate_series(" + from + ", " + to + ", INTERVAL 1 DAY)) AS DATE)";
+  }
+
+  @Override
+  public String round(String value, String places) {
+    return places == null ? "ROUND(" + value + ")" : "ROUND(" + value + ", " + places + ")";
+  }
 }

@@ -107,11 +107,11 @@ public final class ExprSqlRenderer {
       case ROUND -> {
         String value = render(args.get(0), params);
         if (args.size() == 1) {
-          yield "ROUND(" + value + ")";
+          yield dialect.round(value, null);
         }
         // Engines take the number of places as a 32-bit integer, so BIGINT would not bind.
         params.add(Math.toIntExact(literalValue(args.get(1), Long.class, "round places")));
-        yield "ROUND(" + value + ", " + parameter(SqlType.INTEGER) + ")";
+        yield dialect.round(value, parameter(SqlType.INTEGER));
       }
       default -> function.name() + "(" + renderAll(args, params) + ")";
     };

@@ -43,30 +43,36 @@ public final class QuerySqlBuilder {
 
   public CompiledQuery build(QueryPlan plan) {
     List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("WITH ");
+    List<String> ctes = new ArrayList<>();
     List<String> dims = plan.dimensions();
     boolean activity = plan.tables().contains(CanonicalTable.ACTIVITY);
     boolean costs = plan.tables().contains(CanonicalTable.COSTS);
     if (activity) {
-      sql.append("act_base AS (").append(activityBase(plan, params)).append("),\n");
-      sql.append("act_agg AS (").append(aggregate("act_base", plan, CanonicalTable.ACTIVITY, params)).append("),\n");
+      ctes.add("act_base AS (" + activityBase(plan, params) + ")");
+      ctes.add("act_agg AS (" + aggregate("act_base", plan, CanonicalTable.ACTIVITY, params) + ")");
     }
     if (costs) {
-      sql.append("cost_base AS (").append(costBase(plan, params)).append("),\n");
-      sql.append("cost_agg AS (").append(aggregate("cost_base", plan, CanonicalTable.COSTS, params)).append("),\n");
+      ctes.add("cost_base AS (" + costBase(plan, params) + ")");
+      ctes.add("cost_agg AS (" + aggregate("cost_base", plan, CanonicalTable.COSTS, params) + ")");
     }
     boolean population = population(plan);
     if (population) {
-      sql.append("pop AS (").append(populationSql(dims)).append("),\n");
+      ctes.add("pop AS (" + populationSql(dims) + ")");
     }
-    sql.append("groups AS (").append(groups(dims, activity, costs)).append(")\n");
+    // With one table its aggregate already has every group (and one row without dimensions): it is
+    // the row source itself. With both, the groups of either are joined onto.
+    boolean single = activity != costs;
+    if (!single) {
+      ctes.add("groups AS (" + groups(dims, activity, costs) + ")");
+    }
+    StringBuilder sql = new StringBuilder("WITH ").append(String.join(",\n", ctes)).append('\n');
     sql.append("SELECT ");
     List<String> select = new ArrayList<>();
     for (String d : dims) {
       select.add("g." + q(d));
     }
     for (Atom a : plan.atoms()) {
-      String source = (a.table() == CanonicalTable.ACTIVITY ? "act_agg." : "cost_agg.") + q(a.alias());
+      String source = (single ? "g." : a.table() == CanonicalTable.ACTIVITY ? "act_agg." : "cost_agg.") + q(a.alias());
       boolean zeroWhenEmpty = a.function().isCount() || a.function() == AggregateFunction.SUM;
       select.add((zeroWhenEmpty ? "coalesce(" + source + ", 0)" : source) + " AS " + q(a.alias()));
     }
@@ -75,12 +81,17 @@ public final class QuerySqlBuilder {
       select.add("pop." + q(ValueTree.Population.COLUMN) + " AS " + q(ValueTree.Population.COLUMN));
       columns.add(ValueTree.Population.COLUMN);
     }
-    sql.append(String.join(", ", select)).append("\nFROM groups g");
-    if (activity) {
-      sql.append(" LEFT JOIN act_agg ON ").append(joinOn("act_agg", dims));
-    }
-    if (costs) {
-      sql.append(" LEFT JOIN cost_agg ON ").append(joinOn("cost_agg", dims));
+    sql.append(String.join(", ", select));
+    if (single) {
+      sql.append("\nFROM ").append(activity ? "act_agg" : "cost_agg").append(" g");
+    } else {
+      sql.append("\nFROM groups g");
+      if (activity) {
+        sql.append(" LEFT JOIN act_agg ON ").append(joinOn("act_agg", dims));
+      }
+      if (costs) {
+        sql.append(" LEFT JOIN cost_agg ON ").append(joinOn("cost_agg", dims));
+      }
     }
     if (population) {
       List<String> areaDims = dims.stream().filter(AREA_DIMENSIONS::containsKey).toList();
@@ -110,7 +121,7 @@ public final class QuerySqlBuilder {
    */
   private String populationSql(List<String> dims) {
     List<String> areaDims = dims.stream().filter(AREA_DIMENSIONS::containsKey).toList();
-    String sum = "CAST(sum(\"population\") AS DOUBLE) AS " + q(ValueTree.Population.COLUMN);
+    String sum = "CAST(sum(" + q("population") + ") AS DOUBLE) AS " + q(ValueTree.Population.COLUMN);
     if (areaDims.isEmpty()) {
       return "SELECT " + sum + " FROM areas";
     }
@@ -135,11 +146,13 @@ public final class QuerySqlBuilder {
   }
 
   private String moneySql(String column, List<Object> params) {
-    StringBuilder s = new StringBuilder("CASE WHEN \"currency\" IS NULL OR \"currency\" = CAST(? AS VARCHAR) THEN CAST(")
+    String currency = q("currency");
+    String text = dialect.typeName(SqlType.STRING);
+    StringBuilder s = new StringBuilder("CASE WHEN " + currency + " IS NULL OR " + currency + " = CAST(? AS " + text + ") THEN CAST(")
         .append(column).append(" AS DOUBLE)");
     params.add(money.currency());
     for (var e : money.fx().entrySet()) {
-      s.append(" WHEN \"currency\" = CAST(? AS VARCHAR) THEN CAST(").append(column).append(" AS DOUBLE) * CAST(? AS DOUBLE)");
+      s.append(" WHEN " + currency + " = CAST(? AS " + text + ") THEN CAST(").append(column).append(" AS DOUBLE) * CAST(? AS DOUBLE)");
       params.add(e.getKey());
       params.add(e.getValue().doubleValue());
     }
@@ -159,36 +172,35 @@ public final class QuerySqlBuilder {
       if (c.type() == ColumnType.STRING_MAP) {
         continue;
       }
-      cols.add(c.name().equals("amount") ? moneySql("a.\"amount\"", params) + " AS \"amount\"" : "a." + q(c.name()));
+      cols.add(c.name().equals("amount") ? moneySql("a." + q("amount"), params) + " AS " + q("amount") : "a." + q(c.name()));
     }
-    cols.add("a.\"area_code\" AS \"area\"");
+    cols.add("a." + q("area_code") + " AS " + q("area"));
     for (String areaCol : TableScope.AREA_COLUMNS) {
-      cols.add(needAreas ? "ar." + q(areaCol) : "CAST(NULL AS " + (areaCol.equals("local_authority") ? "VARCHAR" : "BIGINT") + ") AS " + q(areaCol));
+      cols.add(needAreas ? "ar." + q(areaCol)
+          : "CAST(NULL AS " + dialect.typeName(areaCol.equals("local_authority") ? SqlType.STRING : SqlType.BIGINT) + ") AS " + q(areaCol));
     }
-    cols.addAll(timeDimensions("a.\"occurred_on\""));
+    cols.addAll(timeDimensions("a." + q("occurred_on")));
     for (String name : used) {
       if (name.startsWith("attributes.")) {
-        cols.add("a.\"attributes\"[CAST(? AS VARCHAR)] AS " + q(name));
+        cols.add(dialect.mapValue("a." + q("attributes"), "CAST(? AS " + dialect.typeName(SqlType.STRING) + ")") + " AS " + q(name));
         params.add(name.substring("attributes.".length()));
       }
     }
     StringBuilder s = new StringBuilder("SELECT ").append(String.join(", ", cols)).append(" FROM activity a");
     if (needAreas) {
-      s.append(" LEFT JOIN areas ar ON ar.\"area_code\" = a.\"area_code\"");
+      s.append(" LEFT JOIN areas ar ON ar." + q("area_code") + " = a." + q("area_code"));
     }
-    s.append(" WHERE a.\"occurred_on\" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)");
+    s.append(" WHERE a." + q("occurred_on") + " BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)");
     params.add(plan.period().start());
     params.add(plan.period().end());
     return s.toString();
   }
 
+  /** The calendar dimensions, each a label of the bucket a date falls in. */
+  private static final List<String> TIME_DIMENSIONS = List.of("day", "week", "month", "quarter", "year");
+
   private List<String> timeDimensions(String date) {
-    return List.of(
-        "strftime(" + date + ", '%Y-%m-%d') AS \"day\"",
-        "strftime(" + date + ", '%G-W%V') AS \"week\"",
-        "strftime(" + date + ", '%Y-%m') AS \"month\"",
-        "strftime(" + date + ", '%Y') || '-Q' || CAST(quarter(" + date + ") AS VARCHAR) AS \"quarter\"",
-        "strftime(" + date + ", '%Y') AS \"year\"");
+    return TIME_DIMENSIONS.stream().map(unit -> dialect.timeBucket(unit, date) + " AS " + q(unit)).toList();
   }
 
   /**
@@ -200,11 +212,14 @@ public final class QuerySqlBuilder {
     Set<String> used = namesUsed(plan, CanonicalTable.COSTS);
     List<String> rowCols = new ArrayList<>();
     for (CanonicalColumn c : CanonicalTable.COSTS.columns()) {
-      rowCols.add(c.name().equals("amount") ? moneySql("c.\"amount\"", params) + " AS \"amount\"" : "c." + q(c.name()));
+      rowCols.add(c.name().equals("amount") ? moneySql("c." + q("amount"), params) + " AS " + q("amount") : "c." + q(c.name()));
     }
+    String start = "c." + q("period_start");
+    String end = "c." + q("period_end");
     String days = "SELECT " + String.join(", ", rowCols)
-        + ", CAST(unnest(generate_series(greatest(c.\"period_start\", CAST(? AS DATE)), least(c.\"period_end\", CAST(? AS DATE)), INTERVAL 1 DAY)) AS DATE) AS \"__day\", date_diff('day', c.\"period_start\", c.\"period_end\") + 1 AS \"__span\""
-        + " FROM costs c WHERE c.\"period_start\" <= CAST(? AS DATE) AND c.\"period_end\" >= CAST(? AS DATE)";
+        + ", " + dialect.daySeries("greatest(" + start + ", CAST(? AS DATE))", "least(" + end + ", CAST(? AS DATE))") + " AS " + q("__day")
+        + ", " + dialect.dateDiff("day", start, end) + " + 1 AS " + q("__span")
+        + " FROM costs c WHERE " + start + " <= CAST(? AS DATE) AND " + end + " >= CAST(? AS DATE)";
     params.add(plan.period().start());
     params.add(plan.period().end());
     params.add(plan.period().end());
@@ -213,14 +228,13 @@ public final class QuerySqlBuilder {
     for (CanonicalColumn c : CanonicalTable.COSTS.columns()) {
       out.add(q(c.name()));
     }
-    for (String t : timeDimensions("\"__day\"")) {
-      String name = t.substring(t.lastIndexOf(" AS ") + 4).replace("\"", "");
-      if (used.contains(name)) {
-        out.add(t);
+    for (String unit : TIME_DIMENSIONS) {
+      if (used.contains(unit)) {
+        out.add(dialect.timeBucket(unit, q("__day")) + " AS " + q(unit));
       }
     }
     return "SELECT " + String.join(", ", out)
-        + ", count(*) / CAST(max(\"__span\") AS DOUBLE) AS \"__share\" FROM (" + days + ") GROUP BY ALL";
+        + ", count(*) / CAST(max(" + q("__span") + ") AS DOUBLE) AS " + q("__share") + " FROM (" + days + ") GROUP BY ALL";
   }
 
   private String aggregate(String base, QueryPlan plan, CanonicalTable table, List<Object> params) {
@@ -246,12 +260,12 @@ public final class QuerySqlBuilder {
     String call = switch (a.function()) {
       case COUNT -> "count(*)";
       case COUNT_DISTINCT -> "count(DISTINCT " + of + ")";
-      case SUM -> table == CanonicalTable.COSTS ? "sum(CAST(" + of + " AS DOUBLE) * \"__share\")" : "sum(CAST(" + of + " AS DOUBLE))";
+      case SUM -> table == CanonicalTable.COSTS ? "sum(CAST(" + of + " AS DOUBLE) * " + q("__share") + ")" : "sum(CAST(" + of + " AS DOUBLE))";
       case AVG -> "avg(CAST(" + of + " AS DOUBLE))";
       case MIN -> "min(CAST(" + of + " AS DOUBLE))";
       case MAX -> "max(CAST(" + of + " AS DOUBLE))";
-      case MEDIAN -> "quantile_cont(CAST(" + of + " AS DOUBLE), 0.5)";
-      case PERCENTILE -> "quantile_cont(CAST(" + of + " AS DOUBLE), " + Double.toString(a.p()) + ")";
+      case MEDIAN -> dialect.percentile("CAST(" + of + " AS DOUBLE)", 0.5);
+      case PERCENTILE -> dialect.percentile("CAST(" + of + " AS DOUBLE)", a.p());
     };
     if (a.filters().isEmpty()) {
       return call;
@@ -265,15 +279,16 @@ public final class QuerySqlBuilder {
 
   private String groups(List<String> dims, boolean activity, boolean costs) {
     if (dims.isEmpty()) {
-      return "SELECT 1 AS \"__one\"";
+      return "SELECT 1 AS " + q("__one");
     }
     String cols = dims.stream().map(this::q).collect(Collectors.joining(", "));
+    // the aggregates already hold one row per group: reading them, not the bases, scans the data once
     List<String> parts = new ArrayList<>();
     if (activity) {
-      parts.add("SELECT DISTINCT " + cols + " FROM act_base");
+      parts.add("SELECT " + cols + " FROM act_agg");
     }
     if (costs) {
-      parts.add("SELECT DISTINCT " + cols + " FROM cost_base");
+      parts.add("SELECT " + cols + " FROM cost_agg");
     }
     return String.join(" UNION ", parts);
   }
