@@ -165,6 +165,37 @@ class SampleProjectEndToEndTest {
     }
   }
 
+  @Test
+  void theCostSectionShowsAndChartsUnitCostsOnly() throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook(project.resolve("reports/2026-10/impact-2026-10.xlsx").toFile())) {
+      org.apache.poi.xssf.usermodel.XSSFSheet cost = wb.getSheet("Cost per outcome");
+      Row header = rowStarting(cost, "Grantee");
+      java.util.List<String> columns = new java.util.ArrayList<>();
+      header.forEach(c -> columns.add(c.getStringCellValue()));
+      // The sample's two unit costs (ratios in GBP); totals such as Matched by councils or Programme cost stay out.
+      assertThat(columns).containsExactly("Grantee", "Cost per person taking part", "Cost per outcome");
+      var charts = cost.getDrawingPatriarch().getCharts();
+      assertThat(charts).hasSize(1);
+      var data = charts.get(0).getChartSeries().get(0);
+      java.util.List<String> refs = new java.util.ArrayList<>();
+      for (int i = 0; i < data.getSeriesCount(); i++) {
+        refs.add(data.getSeries(i).getValuesData().getDataRangeReference());
+      }
+      int first = header.getRowNum() + 2;
+      int last = header.getRowNum() + 6;
+      assertThat(refs).containsExactly("'Cost per outcome'!$B$" + first + ":$B$" + last, "'Cost per outcome'!$C$" + first + ":$C$" + last);
+    }
+  }
+
+  @Test
+  void theTemplateTitleHeadsTheSummary() throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook(project.resolve("reports/2026-10/impact-2026-10.xlsx").toFile())) {
+      Sheet summary = wb.getSheet("Summary");
+      assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Monthly impact report — ShareLab Fund portfolio, October 2026");
+      assertThat(summary.getHeader().getCenter()).isEqualTo("Monthly impact report — ShareLab Fund portfolio, October 2026");
+    }
+  }
+
   private static Row rowStarting(Sheet sheet, String text) {
     for (Row r : sheet) {
       Cell first = r.getCell(0);

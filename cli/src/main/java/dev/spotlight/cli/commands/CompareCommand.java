@@ -129,8 +129,12 @@ public final class CompareCommand implements Callable<Integer> {
             cells.add(List.of(TerminalTable.format(v.get(0), null), TerminalTable.format(v.get(1), unit),
                 TerminalTable.format(v.get(2), null)));
           }
+          // People read names; the CSV and JSON keep the ids, the keys the tidy data joins on.
+          Map<String, String> names = new HashMap<>();
+          context.project().grantees().forEach(g -> names.put(g.id(), g.name() == null ? g.id() : g.name()));
           TerminalTable.print(TidyRows.of(List.of(result)), units, "<" + context.project().privacy().minCell(),
-              Comparison.FIELDS, cells, app.out());
+              Comparison.FIELDS, cells, (dimension, value) -> Comparison.GRANTEE.equals(dimension) ? names.getOrDefault(value, value) : value,
+              app.out());
         }
       }
       app.out().flush();

@@ -14,6 +14,7 @@ import java.util.List;
  * @param headlineYearAgo every report metric without dimensions for {@code yearAgoPeriod}, or null
  * @param granteeNames display names of grantees by id (from the project's grantees:), shown instead of ids
  * @param fx the explicit exchange rates the project gives (reporting currency per unit), for the Method sheet
+ * @param reportTitle the template's {@code title:}, or null when the template gives none
  */
 public record ReportContent(
     String projectName,
@@ -33,7 +34,32 @@ public record ReportContent(
     ResultTable headlineYearAgo,
     List<SectionContent> sections,
     DataQuality quality,
-    List<InputFile> inputs) {
+    List<InputFile> inputs,
+    String reportTitle) {
+
+  /** Content whose template gives no title. */
+  public ReportContent(
+      String projectName,
+      String currency,
+      java.util.Map<String, java.math.BigDecimal> fx,
+      java.util.Map<String, String> granteeNames,
+      int minCell,
+      int rounding,
+      String engine,
+      String toolVersion,
+      Period period,
+      Period previousPeriod,
+      List<MetricInfo> metrics,
+      ResultTable headline,
+      ResultTable headlinePrevious,
+      Period yearAgoPeriod,
+      ResultTable headlineYearAgo,
+      List<SectionContent> sections,
+      DataQuality quality,
+      List<InputFile> inputs) {
+    this(projectName, currency, fx, granteeNames, minCell, rounding, engine, toolVersion, period, previousPeriod, metrics, headline,
+        headlinePrevious, yearAgoPeriod, headlineYearAgo, sections, quality, inputs, null);
+  }
 
   /** Content without a comparison with the same period a year earlier. */
   public ReportContent(
@@ -55,6 +81,12 @@ public record ReportContent(
       List<InputFile> inputs) {
     this(projectName, currency, fx, granteeNames, minCell, rounding, engine, toolVersion, period, previousPeriod, metrics, headline,
         headlinePrevious, null, null, sections, quality, inputs);
+  }
+
+  /** The same content under a template's title (null for none). */
+  public ReportContent withTitle(String title) {
+    return new ReportContent(projectName, currency, fx, granteeNames, minCell, rounding, engine, toolVersion, period, previousPeriod,
+        metrics, headline, headlinePrevious, yearAgoPeriod, headlineYearAgo, sections, quality, inputs, title);
   }
 
   /** How a group value is shown: a grantee's name where the project gives one, else the value itself. */

@@ -106,7 +106,7 @@ public final class ReportBuilder {
     ReportContent content = new ReportContent(context.project().name(), context.project().currency(), context.project().fx(), names,
         context.project().privacy().minCell(),
         context.project().privacy().rounding(), stage.engine().version(), Version.current(), period, previous, infos, headline,
-        headlinePrevious, yearAgo, headlineYearAgo, sections, new ReportContent.DataQuality(quality, suppressed, undefined, notes), inputs);
+        headlinePrevious, yearAgo, headlineYearAgo, sections, new ReportContent.DataQuality(quality, suppressed, undefined, notes), inputs, template.title());
     return new Built(content, tables);
   }
 

@@ -57,7 +57,7 @@ public final class TemplateLoader {
     Problems problems = new Problems(ExitKind.DEFINITION);
     YamlMap top = YamlMap.asMap(root, "a report template");
     top.checkKeys(TOP, "a report template", problems);
-    String title = top.string("title", "Impact report");
+    String title = top.optString("title").filter(t -> !t.isBlank()).orElse(null);
     List<ReportTemplate.Section> sections = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (YamlNode n : top.optSeq("sections").map(s -> s.items()).orElse(List.of())) {

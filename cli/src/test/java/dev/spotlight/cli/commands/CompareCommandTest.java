@@ -143,6 +143,27 @@ class CompareCommandTest {
   }
 
   @Test
+  void tableShowsGranteeNamesWhereTheProjectGivesThemAndCsvKeepsTheIds() throws IOException {
+    p.edit(p.yaml(), "\nsources:\n", "\ngrantees:\n  - id: alpha\n    name: Alpha Lending Library\n  - id: beta\n    name: Béta Repair Café\n"
+        + "  - id: gamma\n\nsources:\n");
+
+    Cli.Result r = compare("--metric", "items_shared");
+
+    assertThat(r.exit()).as(r.toString()).isZero();
+    // gamma is listed without a name and delta not at all: both show their ids.
+    assertThat(r.out()).isEqualTo(
+        "metric        period   grantee                value  low  high  status      rank  diff_from_median  per_1000_funding\n"
+            + "------------  -------  ---------------------  -----  ---  ----  ----------  ----  ----------------  ----------------\n"
+            + "items_shared  2026-10  Alpha Lending Library      6             ok             2                 0                 2\n"
+            + "items_shared  2026-10  Béta Repair Café           4             ok             3                -2                 2\n"
+            + "items_shared  2026-10  delta                      8             ok             1                 2\n"
+            + "items_shared  2026-10  gamma                     <3             suppressed\n"
+            + "<3 = suppressed: counts from 1 to 2 are not shown (small-number rule)\n");
+    Cli.Result csv = compare("--metric", "items_shared", "--format", "csv");
+    assertThat(csv.out()).contains("items_shared,2026-10,alpha,6,,,ok,2,0,2\r\n").doesNotContain("Alpha Lending Library");
+  }
+
+  @Test
   void writesCompareFilesBesideTheReportsFilesWithoutRemovingThem() throws IOException {
     Path folder = dir.resolve("reports/2026-10");
     Files.createDirectories(folder);

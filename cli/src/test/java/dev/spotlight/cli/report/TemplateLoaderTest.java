@@ -113,13 +113,13 @@ class TemplateLoaderTest {
   }
 
   @Test
-  void aTemplateWithoutATitleGetsTheDefaultOne() throws IOException {
+  void aTemplateWithoutATitleHasNone() throws IOException {
     write("plain.yml", "sections:\n  - { id: months, by: month, months: 6, chart: line }\n");
 
     ReportTemplate t = TemplateLoader.load("plain.yml", project, TEMPLATE_AT);
 
     assertThat(t.name()).isEqualTo("plain");
-    assertThat(t.title()).isEqualTo("Impact report");
+    assertThat(t.title()).isNull();
     assertThat(t.sections()).containsExactly(new ReportTemplate.Section("months", "months", "month", 6, "line", List.of("all"), List.of("all")));
   }
 

@@ -103,8 +103,10 @@ record ChartSpec(
         sourceLine(content));
   }
 
+  /** The source line, naming the report by its template title when it has one, so a chart used on its own says where it is from. */
   static String sourceLine(ReportContent content) {
-    return ChartRenderer.sourceLine(content.toolVersion(), content.projectName());
+    String project = content.reportTitle() == null ? content.projectName() : content.projectName() + ", " + content.reportTitle();
+    return ChartRenderer.sourceLine(content.toolVersion(), project);
   }
 
   /** The footnote sentences for the marks the chart shows: a chart with only {@code <5} marks does not explain {@code –}. */

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -85,8 +83,9 @@ public final class FunnelChart {
         lines.addSeries(curve(LIMITS_998, average, FunnelLimits.Z998, minX, maxX, true));
         lines.addSeries(curve(LIMITS_95 + " (lower)", average, FunnelLimits.Z95, minX, maxX, false));
         lines.addSeries(curve(LIMITS_998 + " (lower)", average, FunnelLimits.Z998, minX, maxX, false));
-        for (XYTextAnnotation label : labels(points, average, maxX)) {
-          plot.addAnnotation(label);
+        FunnelLabels labels = labels(points, average, maxX);
+        if (!labels.labels().isEmpty()) {
+          plot.addAnnotation(labels);
         }
       }
       plot.setDataset(0, lines);
@@ -117,20 +116,15 @@ public final class FunnelChart {
     return chart;
   }
 
-  /** A name beside each grantee outside the 95% limits. */
-  static List<XYTextAnnotation> labels(List<Point> points, double average, double maxX) {
-    List<XYTextAnnotation> out = new ArrayList<>();
+  /** A name beside each grantee outside the 95% limits, on the side of its dot with more room. */
+  static FunnelLabels labels(List<Point> points, double average, double maxX) {
+    List<FunnelLabels.Label> out = new ArrayList<>();
     for (Point p : points) {
       if (FunnelLimits.outside(p, average, FunnelLimits.Z95)) {
-        // Beside the dot, on the side with more room; the spaces keep the text off the dot.
-        boolean right = p.outcomes() < maxX / 2;
-        XYTextAnnotation label = new XYTextAnnotation(right ? "   " + p.label() : p.label() + "   ", p.outcomes(), p.costPerOutcome());
-        label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-        label.setTextAnchor(right ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
-        out.add(label);
+        out.add(new FunnelLabels.Label(p.label(), p.outcomes(), p.costPerOutcome(), p.outcomes() < maxX / 2));
       }
     }
-    return out;
+    return new FunnelLabels(out);
   }
 
   private static String footnote(FunnelSpec spec, boolean withLimits) {

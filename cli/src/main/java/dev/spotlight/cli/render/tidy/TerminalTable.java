@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /** Prints tidy results as an aligned text table for people, with display rounding and footnotes. */
 public final class TerminalTable {
@@ -27,6 +28,15 @@ public final class TerminalTable {
    */
   public static void print(TidyRows rows, Map<String, String> units, String suppressedLabel, List<String> extraHeader,
       List<List<String>> extraCells, PrintWriter out) {
+    print(rows, units, suppressedLabel, extraHeader, extraCells, (dimension, value) -> value, out);
+  }
+
+  /**
+   * Like {@link #print(TidyRows, Map, String, List, List, PrintWriter)}, showing each dimension value
+   * as {@code label} gives it, e.g. a grantee's name for its id.
+   */
+  public static void print(TidyRows rows, Map<String, String> units, String suppressedLabel, List<String> extraHeader,
+      List<List<String>> extraCells, BinaryOperator<String> label, PrintWriter out) {
     if (!extraHeader.isEmpty() && extraCells.size() != rows.rows().size()) {
       throw new IllegalArgumentException("expected extra cells for " + rows.rows().size() + " rows, got " + extraCells.size());
     }
@@ -42,7 +52,7 @@ public final class TerminalTable {
       List<String> cells = new ArrayList<>(List.of(r.metric(), r.period()));
       for (String d : rows.dimensions()) {
         String v = r.dims().get(d);
-        cells.add(v == null ? "(none)" : v);
+        cells.add(v == null ? "(none)" : label.apply(d, v));
       }
       String unit = units.get(r.metric());
       if (r.status() == MetricStatus.SUPPRESSED) {

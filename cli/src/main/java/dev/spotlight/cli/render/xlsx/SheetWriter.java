@@ -191,6 +191,13 @@ final class SheetWriter {
     sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
   }
 
+  /** Prints {@code text} at the top centre of every page, with the page number on the right. */
+  void printHeader(String text) {
+    // '&' starts a header code in Excel, so a literal one is doubled.
+    sheet.getHeader().setCenter(text.replace("&", "&&"));
+    sheet.getHeader().setRight("Page &P of &N");
+  }
+
   /**
    * Sets the column widths and the page setup (landscape, A4, as wide as one page, as long as it
    * needs); call once, after the last row.

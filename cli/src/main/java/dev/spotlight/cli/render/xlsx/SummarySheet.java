@@ -36,8 +36,13 @@ final class SummarySheet {
   void write(SheetWriter out, List<String> otherSheets) {
     StatusMarks marks = new StatusMarks(content.minCell());
     ValueCells values = new ValueCells(out, marks);
-    out.line(content.projectName(), out.styles().title());
-    out.line("Impact report for " + describe(content.period()), out.styles().text());
+    if (content.reportTitle() == null) {
+      out.line(content.projectName(), out.styles().title());
+      out.line("Impact report for " + describe(content.period()), out.styles().text());
+    } else {
+      out.line(ReportHeading.of(content), out.styles().title());
+      out.line("Period " + describe(content.period()), out.styles().text());
+    }
     if (content.previousPeriod() != null) {
       out.line("Compared with " + describe(content.previousPeriod()), out.styles().text());
     }

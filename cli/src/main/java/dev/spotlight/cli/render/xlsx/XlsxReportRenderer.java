@@ -92,6 +92,13 @@ public final class XlsxReportRenderer implements Renderer {
       new DataQualitySheet(content.quality()).write(new SheetWriter(quality, styles));
       new MethodSheet(content).write(new SheetWriter(method, styles));
 
+      if (content.reportTitle() != null) {
+        String heading = ReportHeading.of(content);
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+          new SheetWriter(workbook.getSheetAt(i), styles).printHeader(heading);
+        }
+      }
+
       // The template part is small; building it in memory keeps POI from using the system temp folder.
       AtomicFiles.write(target, workbook::writeAvoidingTempFiles);
     }

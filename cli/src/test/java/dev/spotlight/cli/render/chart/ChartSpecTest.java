@@ -57,6 +57,13 @@ class ChartSpecTest {
   }
 
   @Test
+  void aTitledReportIsNamedInTheSourceLine() {
+    ChartSpec spec = ChartSpec.of(content.withTitle("Board pack"), ReportFixtures.byGrantee(), metrics);
+
+    assertThat(spec.source()).isEqualTo("Source: Spotlight 0.1.0-test, Kirklees Sharing, Board pack (inputs and checksums in manifest.json)");
+  }
+
+  @Test
   void metricsKeepTheirPaletteColourAcrossPanels() {
     ChartSpec spec = ChartSpec.of(content, ReportFixtures.byGrantee(), metrics);
 

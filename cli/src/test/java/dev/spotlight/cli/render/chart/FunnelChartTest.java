@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.spotlight.cli.render.chart.FunnelLimits.Point;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYAnnotation;
-import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
@@ -67,8 +70,46 @@ class FunnelChartTest {
   void onlyGranteesOutsideTheNinetyFivePercentLimitsAreNamed() {
     XYPlot plot = FunnelChart.create(SPEC).getXYPlot();
 
-    List<String> labels = plot.getAnnotations().stream().map(a -> ((XYTextAnnotation) (XYAnnotation) a).getText().strip()).toList();
+    assertThat(plot.getAnnotations()).hasSize(1);
+    List<String> labels = ((FunnelLabels) plot.getAnnotations().get(0)).labels().stream().map(FunnelLabels.Label::text).toList();
     assertThat(labels).containsExactlyInAnyOrder("A", "B");
+  }
+
+  @Test
+  void namesOfOutlyingGranteesCloseTogetherDoNotOverlapWhenDrawn() {
+    // Average (40 × 1000 + 30 × 120 + 31 × 118 + 29 × 121 + 32 × 119) / 1122 = £52.21; the 95% upper limit near
+    // 30 outcomes is about 52.21 × e^(1.96/√30) = £74.7, so all four small grantees lie outside it, within £3 of
+    // each other: on the drawing, far less than a line of text apart. The big one lies below its lower limit.
+    FunnelSpec close = new FunnelSpec("Cost per person, 2026-10", "People", "GBP",
+        List.of(new Point("Big grantee", 1000, 40), new Point("Bramley Bikes", 30, 120), new Point("Calder Tools", 31, 118),
+            new Point("Dewsbury Makers", 29, 121), new Point("Elland Repair", 32, 119)),
+        List.of(), "Source: test");
+    JFreeChart chart = FunnelChart.create(close);
+    BufferedImage image = new BufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g2 = image.createGraphics();
+    ChartRenderingInfo info = new ChartRenderingInfo();
+
+    chart.draw(g2, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, ChartFiles.HEIGHT), info);
+    g2.dispose();
+
+    FunnelLabels labels = (FunnelLabels) chart.getXYPlot().getAnnotations().get(0);
+    assertThat(labels.labels()).extracting(FunnelLabels.Label::text)
+        .containsExactly("Big grantee", "Bramley Bikes", "Calder Tools", "Dewsbury Makers", "Elland Repair");
+    List<Rectangle2D> boxes = labels.placed().stream().map(FunnelLabels.Box::rectangle).toList();
+    Rectangle2D dataArea = info.getPlotInfo().getDataArea();
+    for (int i = 0; i < boxes.size(); i++) {
+      assertThat(dataArea.contains(boxes.get(i))).as("%s inside the plot", labels.labels().get(i).text()).isTrue();
+      for (int j = i + 1; j < boxes.size(); j++) {
+        assertThat(boxes.get(i).intersects(boxes.get(j)))
+            .as("%s overlaps %s", labels.labels().get(i).text(), labels.labels().get(j).text()).isFalse();
+      }
+    }
+    // Each label is still beside its own dot: within four lines of text of it.
+    ValueAxis y = chart.getXYPlot().getRangeAxis();
+    for (int i = 0; i < boxes.size(); i++) {
+      double dotY = y.valueToJava2D(labels.labels().get(i).y(), dataArea, chart.getXYPlot().getRangeAxisEdge());
+      assertThat(Math.abs(boxes.get(i).getCenterY() - dotY)).isLessThan(4 * boxes.get(i).getHeight() + 1);
+    }
   }
 
   @Test

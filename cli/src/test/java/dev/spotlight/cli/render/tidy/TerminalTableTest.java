@@ -38,6 +38,23 @@ class TerminalTableTest {
   }
 
   @Test
+  void dimensionValuesAreShownThroughTheLabelAndColumnsWidenToFit() {
+    TidyRows rows = new TidyRows(List.of("grantee"), List.of(
+        row("participants", dims("grantee", "ks"), 12.0, null, null, MetricStatus.OK),
+        row("participants", dims("grantee", null), 3.0, null, null, MetricStatus.OK)));
+    StringWriter text = new StringWriter();
+
+    TerminalTable.print(rows, UNITS, "<5", List.of(), List.of(),
+        (dimension, value) -> dimension.equals("grantee") && value.equals("ks") ? "Kirklees Sharing" : value, new PrintWriter(text));
+
+    assertThat(text.toString()).isEqualTo(
+        "metric        period   grantee           value  low  high  status\n"
+            + "------------  -------  ----------------  -----  ---  ----  ------\n"
+            + "participants  2026-10  Kirklees Sharing     12             ok\n"
+            + "participants  2026-10  (none)                3             ok\n");
+  }
+
+  @Test
   void theSuppressionFootnoteFollowsTheThreshold() {
     TidyRows rows = new TidyRows(List.of(), List.of(row("participants", Map.of(), null, null, null, MetricStatus.SUPPRESSED)));
 

@@ -47,6 +47,24 @@ class TidyCsvWriterTest {
   }
 
   @Test
+  void textStartingWithAFormulaCharacterIsWrittenExactlyAsItCameAndNegativeNumbersStayNumbers() throws IOException {
+    // Tidy CSV is data for programs: a group value is a key other data joins on, so it is not prefixed
+    // with ' against spreadsheet formulas (docs/cli.md says why and points people to the workbook).
+    TidyRows rows = new TidyRows(List.of("attributes.channel"), List.of(
+        row("items_shared", dims("attributes.channel", "=HYPERLINK(\"http://x\")"), -3.5, -4.0, -3.0, MetricStatus.OK),
+        row("items_shared", dims("attributes.channel", "+44 113"), 2.0, null, null, MetricStatus.OK),
+        row("items_shared", dims("attributes.channel", "-"), 1.0, null, null, MetricStatus.OK),
+        row("items_shared", dims("attributes.channel", "@home"), 0.0, null, null, MetricStatus.OK)));
+
+    assertThat(csv(rows)).isEqualTo(
+        "metric,period,attributes.channel,value,low,high,status\r\n"
+            + "items_shared,2026-10,\"=HYPERLINK(\"\"http://x\"\")\",-3.5,-4,-3,ok\r\n"
+            + "items_shared,2026-10,+44 113,2,,,ok\r\n"
+            + "items_shared,2026-10,-,1,,,ok\r\n"
+            + "items_shared,2026-10,@home,0,,,ok\r\n");
+  }
+
+  @Test
   void aGroupWithoutADimensionValueHasAnEmptyCell() throws IOException {
     TidyRows rows = new TidyRows(List.of("deprivation_decile"), List.of(
         row("participants", dims("deprivation_decile", null), 40.0, null, null, MetricStatus.OK)));

@@ -67,6 +67,30 @@ class XlsxReportRendererTest {
   }
 
   @Test
+  void aTemplateTitleHeadsTheSummaryAndEveryPrintedPage() throws IOException {
+    ReportContent titled = ReportFixtures.content().withTitle("Board pack & minutes");
+    Path dir = reportDir.resolve("titled");
+    XSSFWorkbook book = open(new XlsxReportRenderer().writeFiles(titled, dir).get(0));
+
+    Sheet summary = book.getSheet("Summary");
+    assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Board pack & minutes — Kirklees Sharing, October 2026");
+    assertThat(summary.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Period 2026-10 (2026-10-01 to 2026-10-31)");
+    assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Compared with 2026-09 (2026-09-01 to 2026-09-30)");
+    for (Sheet sheet : book) {
+      // In a header, "&&" is a literal ampersand and "&P"/"&N" the page number and count.
+      assertThat(sheet.getHeader().getCenter()).as(sheet.getSheetName()).isEqualTo("Board pack && minutes — Kirklees Sharing, October 2026");
+      assertThat(sheet.getHeader().getRight()).as(sheet.getSheetName()).isEqualTo("Page &P of &N");
+    }
+  }
+
+  @Test
+  void withoutATemplateTitleThePagesHaveNoPrintHeader() {
+    for (Sheet sheet : workbook) {
+      assertThat(sheet.getHeader().getCenter()).as(sheet.getSheetName()).isEmpty();
+    }
+  }
+
+  @Test
   void summaryHasProjectPeriodAndHeadlineValuesAtFullPrecision() {
     Sheet summary = workbook.getSheet("Summary");
     assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Kirklees Sharing");
