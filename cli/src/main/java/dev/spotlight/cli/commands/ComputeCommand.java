@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "compute", description = "Compute metrics for a period; prints a table, or --format csv|json.",
     footer = {"", "Examples:", "  spotlight compute --period 2026-10 --by grantee",
         "  spotlight compute --period 2026-Q3 --metric participants --format json",
-        "  spotlight compute --format csv --fail-on undefined --fail-on 'suppressed>10%'"})
+        "  spotlight compute --format csv --fail-on undefined --fail-on 'suppressed>10%%'"})
 public final class ComputeCommand implements Callable<Integer> {
 
   private final AppContext app;

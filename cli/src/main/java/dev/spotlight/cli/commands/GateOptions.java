@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 public final class GateOptions {
 
   @Option(names = "--fail-on", paramLabel = "GATE",
-      description = "Exit 5 when a quality gate fails (repeatable): skipped[>N|>N%], never-pulled, stale>Nd|Nh, empty,"
-          + " suppressed[>N|>N%], undefined[>N|>N%], excluded-currency[>N]. See docs/cli.md, Quality gates.")
+      description = "Exit 5 when a quality gate fails (repeatable): skipped[>N|>N%%], never-pulled, stale>Nd|Nh, empty,"
+          + " suppressed[>N|>N%%], undefined[>N|>N%%], excluded-currency[>N]. See docs/cli.md, Quality gates.")
   List<String> failOn = new ArrayList<>();
 
   /** The gates, read before any work so that a typo stops the command at once (exit 2). */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "pull", description = "Run connectors into the canonical store (all sources, or --source NAME).",
     footer = {"", "File sources are always read whole; --period only bounds what live APIs are asked for.", "",
         "Examples:", "  spotlight pull -p sample-data/sharelab/spotlight.yaml --source loans",
-        "  spotlight pull --fail-on 'skipped>2%' --fail-on never-pulled"})
+        "  spotlight pull --fail-on 'skipped>2%%' --fail-on never-pulled"})
 public final class PullCommand implements Callable<Integer> {
 
   private final AppContext app;

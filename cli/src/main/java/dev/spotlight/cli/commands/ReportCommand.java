@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 /** {@code spotlight report}: renders the report for a period from the store into reports/PERIOD/. */
 @Command(name = "report", description = "Render the report for --period into reports/PERIOD/ (xlsx, charts, metrics.csv/json, manifest).",
     footer = {"", "Example:", "  spotlight report -p sample-data/sharelab/spotlight.yaml --period 2026-10",
-        "  spotlight report --fail-on 'suppressed>25%' --fail-on undefined"})
+        "  spotlight report --fail-on 'suppressed>25%%' --fail-on undefined"})
 public final class ReportCommand implements Callable<Integer> {
 
   private final AppContext app;

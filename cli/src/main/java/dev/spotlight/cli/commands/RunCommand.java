@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 /** {@code spotlight run}: the scheduled monthly job — pull every source the report reads, then report. */
 @Command(name = "run", description = "Pull every source, then render the report for --period (the scheduled monthly job).",
     footer = {"", "Example:", "  spotlight run -p sample-data/sharelab/spotlight.yaml --period 2026-10",
-        "  spotlight run --fail-on 'skipped>2%' --fail-on 'stale>35d' --fail-on empty   (from cron: exit 5 on suspect data)"})
+        "  spotlight run --fail-on 'skipped>2%%' --fail-on 'stale>35d' --fail-on empty"})
 public final class RunCommand implements Callable<Integer> {
 
   private final AppContext app;

@@ -199,6 +199,25 @@ class GateOptionsTest {
         "quality gate 'stale' cannot take the limit '35' (give whole days or hours, e.g. stale>35d or stale>12h)");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"pull", "compute", "report", "run"})
+  void helpDescribesTheOptionWithoutFormatWarnings(String command) {
+    java.io.PrintStream systemErr = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    Cli.Result r;
+    try {
+      // picocli reports a bad format string (an unescaped %) on System.err, not on the command's writer
+      System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      r = Cli.run("help", command);
+    } finally {
+      System.setErr(systemErr);
+    }
+
+    assertThat(r.exit()).isZero();
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    assertThat(r.out()).contains("--fail-on=GATE").contains(">N%]").doesNotContain("%%");
+  }
+
   private void skipOneRowOfThree() {
     project.edit(project.export(), "2026-10-04 18:40", "04/10/2026 18:40")
         .edit(project.yaml(), "      platform_kind: sharing\n", ON_BAD_ROW_SKIP);
