@@ -23,25 +23,17 @@ public final class GateCheck {
   }
 
   private static List<String> failures(Gate g, GateFacts facts) {
-    switch (g.kind()) {
-      case SKIPPED:
-        return skipped(g.limit(), facts);
-      case NEVER_PULLED:
-        return facts.sources().stream().filter(s -> !facts.pulls().containsKey(s)).map(s -> "source '" + s + "' was never pulled").toList();
-      case STALE:
-        return stale(g.limit(), facts);
-      case EMPTY:
-        return facts.sources().stream().filter(s -> facts.rowsBySource().getOrDefault(s, 0L) == 0)
-            .map(s -> "source '" + s + "' has no rows in " + facts.period().label()).toList();
-      case SUPPRESSED:
-        return cells(g.limit(), facts, MetricStatus.SUPPRESSED, "suppressed");
-      case UNDEFINED:
-        return cells(g.limit(), facts, MetricStatus.UNDEFINED, "undefined");
-      case EXCLUDED_CURRENCY:
-        return excluded(g.limit(), facts);
-      default:
-        throw new IllegalStateException("no check for gate " + g.kind());
-    }
+    return switch (g.kind()) {
+      case SKIPPED -> skipped(g.limit(), facts);
+      case NEVER_PULLED -> facts.sources().stream().filter(s -> !facts.pulls().containsKey(s))
+          .map(s -> "source '" + s + "' was never pulled").toList();
+      case STALE -> stale(g.limit(), facts);
+      case EMPTY -> facts.sources().stream().filter(s -> facts.rowsBySource().getOrDefault(s, 0L) == 0)
+          .map(s -> "source '" + s + "' has no rows in " + facts.period().label()).toList();
+      case SUPPRESSED -> cells(g.limit(), facts, MetricStatus.SUPPRESSED, "suppressed");
+      case UNDEFINED -> cells(g.limit(), facts, MetricStatus.UNDEFINED, "undefined");
+      case EXCLUDED_CURRENCY -> excluded(g.limit(), facts);
+    };
   }
 
   private static List<String> skipped(Limit limit, GateFacts facts) {
