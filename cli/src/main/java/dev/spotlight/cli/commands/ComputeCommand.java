@@ -1,6 +1,10 @@
 package dev.spotlight.cli.commands;
 
 import dev.spotlight.cli.AppContext;
+import dev.spotlight.cli.gates.Gate;
+import dev.spotlight.cli.gates.GateCheck;
+import dev.spotlight.cli.gates.GateFacts;
+import dev.spotlight.cli.gates.GateResult;
 import dev.spotlight.cli.pipeline.ComputeStage;
 import dev.spotlight.cli.pipeline.ProjectContext;
 import dev.spotlight.cli.render.tidy.TerminalTable;
@@ -25,13 +29,15 @@ import picocli.CommandLine.Option;
 /** {@code spotlight compute}: computes metrics for a period and prints them as a table, CSV or JSON. */
 @Command(name = "compute", description = "Compute metrics for a period; prints a table, or --format csv|json.",
     footer = {"", "Examples:", "  spotlight compute --period 2026-10 --by grantee",
-        "  spotlight compute --period 2026-Q3 --metric participants --format json"})
+        "  spotlight compute --period 2026-Q3 --metric participants --format json",
+        "  spotlight compute --format csv --fail-on undefined --fail-on 'suppressed>10%%'"})
 public final class ComputeCommand implements Callable<Integer> {
 
   private final AppContext app;
 
   @Mixin ProjectOptions options;
   @Mixin QueryOptions query;
+  @Mixin GateOptions quality;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv or json.")
   String format;
@@ -47,16 +53,19 @@ public final class ComputeCommand implements Callable<Integer> {
     }
     ProjectContext context = ProjectContext.load(options.project(), app);
     Period period = context.period(query.when.period);
+    List<Gate> gates = quality.gates("compute", true);
     NeverPulled.warn(context);
     MetricQuery q = new MetricQuery(context.metricIds(query.metrics), query.by, period);
     ResultTable result;
     String engineVersion;
+    List<GateResult> judged;
     try (ComputeStage stage = ComputeStage.open(context, query.when.engine)) {
       result = stage.compute(q);
       engineVersion = stage.engineName();
+      judged = GateCheck.run(gates, GateFacts.ofPeriod(gates, context, stage, period, result.rows(), "result cells"));
     }
     print(context, result, engineVersion);
-    return 0;
+    return GateOptions.finish(judged, app);
   }
 
   private void print(ProjectContext context, ResultTable result, String engine) {

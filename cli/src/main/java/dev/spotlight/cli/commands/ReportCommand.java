@@ -1,9 +1,9 @@
 package dev.spotlight.cli.commands;
 
 import dev.spotlight.cli.AppContext;
+import dev.spotlight.cli.gates.Gate;
 import dev.spotlight.cli.pipeline.ProjectContext;
 import dev.spotlight.cli.pipeline.ReportStage;
-import dev.spotlight.cli.report.ReportOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code spotlight report}: renders the report for a period from the store into reports/PERIOD/. */
 @Command(name = "report", description = "Render the report for --period into reports/PERIOD/ (xlsx, charts, metrics.csv/json, manifest).",
-    footer = {"", "Example:", "  spotlight report -p sample-data/sharelab/spotlight.yaml --period 2026-10"})
+    footer = {"", "Example:", "  spotlight report -p sample-data/sharelab/spotlight.yaml --period 2026-10",
+        "  spotlight report --fail-on 'suppressed>25%%' --fail-on undefined"})
 public final class ReportCommand implements Callable<Integer> {
 
   private final AppContext app;
@@ -21,6 +22,8 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Mixin PeriodOptions when;
 
+  @Mixin GateOptions quality;
+
   ReportCommand(AppContext app) {
     this.app = app;
   }
@@ -28,10 +31,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProjectContext context = ProjectContext.load(options.project(), app);
-    ReportOutput out = new ReportStage(context).run(context.period(when.period), when.engine, List.of(), Map.of());
+    List<Gate> gates = quality.gates("report", true);
+    ReportStage.Result out = new ReportStage(context).run(context.period(when.period), when.engine, List.of(), Map.of(), gates);
     if (!options.quiet) {
-      ReportSummary.print(out, app.out());
+      ReportSummary.print(out.output(), app.out());
     }
-    return 0;
+    return GateOptions.finish(out.gates(), app);
   }
 }

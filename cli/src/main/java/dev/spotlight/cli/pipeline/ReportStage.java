@@ -1,5 +1,9 @@
 package dev.spotlight.cli.pipeline;
 
+import dev.spotlight.cli.gates.Gate;
+import dev.spotlight.cli.gates.GateCheck;
+import dev.spotlight.cli.gates.GateFacts;
+import dev.spotlight.cli.gates.GateResult;
 import dev.spotlight.cli.project.ProjectFile;
 import dev.spotlight.cli.render.ReportContent;
 import dev.spotlight.cli.report.Manifest;
@@ -28,11 +32,17 @@ public final class ReportStage {
     this.context = context;
   }
 
+  /** The report written and how the quality gates fared (also recorded in its manifest). */
+  public record Result(ReportOutput output, List<GateResult> gates) {}
+
   /**
+   * Writes the report, then judges {@code gates} on its headline results and the store; a failed gate
+   * does not stop the report being written.
+   *
    * @param pulledNow pulls done in this same run (for the manifest), empty for {@code report}
    * @param timings seconds spent so far by stage (this adds compute and render)
    */
-  public ReportOutput run(Period period, String engineName, List<PullRecord> pulledNow, Map<String, Double> timings) {
+  public Result run(Period period, String engineName, List<PullRecord> pulledNow, Map<String, Double> timings, List<Gate> gates) {
     Instant started = Instant.now(context.app().clock());
     ProjectFile project = context.project();
     ReportTemplate template = TemplateLoader.load(project.report().template(), project.dir(), project.report().templateAt());
@@ -45,10 +55,14 @@ public final class ReportStage {
       times.put("compute", (System.nanoTime() - t0) / 1e9);
       long t1 = System.nanoTime();
       String engineVersion = stage.engine().version();
-      return ReportWriter.write(project.reports(), built.content(), built.tables(), engineName, files -> {
+      GateFacts facts = GateFacts.ofPeriod(gates, context, stage, period, built.content().headline().rows(), "headline cells");
+      List<GateResult> judged = GateCheck.run(gates, facts);
+      ReportOutput output = ReportWriter.write(project.reports(), built.content(), built.tables(), engineName, files -> {
         times.put("render", (System.nanoTime() - t1) / 1e9);
-        return Manifest.of(context, template, period, engineName, engineVersion, pulls, inputs, times, started, files, pulledNow);
+        return Manifest.of(context, template, period, engineName, engineVersion, pulls, inputs, times, started, files, pulledNow,
+            judged);
       });
+      return new Result(output, judged);
     }
   }
 

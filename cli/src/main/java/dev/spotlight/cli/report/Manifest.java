@@ -3,6 +3,7 @@ package dev.spotlight.cli.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spotlight.cli.Version;
+import dev.spotlight.cli.gates.GateResult;
 import dev.spotlight.cli.pipeline.ProjectContext;
 import dev.spotlight.cli.pipeline.PullRecord;
 import dev.spotlight.cli.render.ReportContent;
@@ -28,7 +29,7 @@ public final class Manifest {
 
   public static Map<String, Object> of(ProjectContext context, ReportTemplate template, Period period, String engine, String engineVersion,
       List<PullRecord> pulls, List<ReportContent.InputFile> inputs, Map<String, Double> timings, Instant started, List<Path> outputs,
-      List<PullRecord> pulledNow) {
+      List<PullRecord> pulledNow, List<GateResult> gates) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("tool", "spotlight");
     m.put("version", Version.current());
@@ -53,7 +54,17 @@ public final class Manifest {
     m.put("sources", pulls);
     m.put("pulled_in_this_run", pulledNow.stream().map(PullRecord::source).toList());
     m.put("privacy", Map.of("min_cell", context.project().privacy().minCell(), "rounding", context.project().privacy().rounding()));
+    m.put("quality_gates", gates.stream().map(Manifest::gate).toList());
     m.put("outputs", outputs.stream().map(Path::toString).toList());
+    return m;
+  }
+
+  /** A gate as {@code --fail-on} gave it, whether it passed, and what was wrong when it did not. */
+  private static Map<String, Object> gate(GateResult g) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("gate", g.gate());
+    m.put("result", g.passed() ? "passed" : "failed");
+    m.put("detail", g.detail());
     return m;
   }
 

@@ -24,12 +24,12 @@ import java.util.Map;
  * Counts rows in the period whose currency is neither the project's nor one with an {@code fx} rate:
  * their amounts are left out of money metrics, and the Data quality sheet says how many.
  */
-final class MoneyExclusions {
+public final class MoneyExclusions {
 
   private MoneyExclusions() {}
 
   /** {activity rows, cost rows} left out of money metrics. */
-  static long[] count(Engine engine, MoneyRules money, Period period) {
+  public static long[] count(Engine engine, MoneyRules money, Period period) {
     List<Expr> accepted = new ArrayList<>();
     accepted.add(new Expr.Literal(money.currency(), ValueType.STRING, Location.NONE));
     money.fx().keySet().forEach(c -> accepted.add(new Expr.Literal(c, ValueType.STRING, Location.NONE)));
