@@ -20,6 +20,7 @@ import dev.spotlight.metrics.yaml.MetricFileLoader;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,29 @@ class CoreCatalogTest {
       assertThat(core.get(id, null).unit()).as(id).isEqualTo("EUR");
     }
     assertThat(core.get("participants", null).unit()).isEqualTo("people");
+  }
+
+  /** A new metric without its own test fails the build: every id names a test that computes it alone. */
+  @Test
+  void everyMetricHasItsOwnTestNamedAfterIt(@TempDir Path scratch) {
+    MetricCatalog core = core("GBP");
+    Problems problems = new Problems(ExitKind.DEFINITION);
+    List<MetricTest> tests = MetricTestLoader.loadCatalog("core", scratch, problems);
+    assertThat(problems.list()).extracting(Problem::render).isEmpty();
+    Map<String, MetricTest> byName = new HashMap<>();
+    for (MetricTest t : tests) {
+      assertThat(byName.put(t.name(), t)).as("two tests named '%s'", t.name()).isNull();
+    }
+    List<String> missing = new ArrayList<>();
+    for (String id : core.ids()) {
+      MetricTest own = byName.get(id);
+      if (own == null) {
+        missing.add(id);
+        continue;
+      }
+      assertThat(own.query().metrics()).as("the metrics of test '%s'", id).containsExactly(id);
+    }
+    assertThat(missing).as("core metrics without a test named after them").isEmpty();
   }
 
   @Test

@@ -9,65 +9,29 @@ import dev.spotlight.metrics.TestCatalogs;
 import dev.spotlight.metrics.model.MetricCatalog;
 import dev.spotlight.metrics.model.MetricQuery;
 import dev.spotlight.metrics.model.Period;
-import dev.spotlight.metrics.model.Periods;
 import dev.spotlight.metrics.plan.QueryPlanner;
 import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class QuerySqlBuilderTest {
 
-  private static final Period OCTOBER = Periods.month(YearMonth.of(2026, 10));
+  private static final Period OCTOBER = GoldenQueries.OCTOBER;
   private static final LocalDate START = LocalDate.of(2026, 10, 1);
   private static final LocalDate END = LocalDate.of(2026, 10, 31);
 
-  /** count, count_distinct with where, sum on costs, ratio of filtered references, median, percentile. */
-  private static final MetricCatalog CATALOG = TestCatalogs.load("""
-      version: 1
-      metrics:
-        events:
-          label: Events
-          type: count
-        participants:
-          label: People sharing
-          type: count_distinct
-          of: participant
-          where: event_type in ('share.completed', 'share.requested')
-        programme_cost:
-          label: Programme cost
-          type: sum
-          table: costs
-          of: amount
-        deprived_share:
-          label: Share of people from the most deprived areas
-          type: ratio
-          numerator: { metric: participants, where: deprivation_decile <= 3 }
-          denominator: { metric: participants, where: deprivation_decile is not null }
-          interval: wilson
-        median_value:
-          label: Median item value
-          type: median
-          of: amount
-        p90_minutes:
-          label: Minutes to arrive, 90th percentile
-          type: percentile
-          of: quantity
-          p: 0.9
-        channel_events:
-          label: Events by channel
-          type: count
-          where: attributes.channel = 'app'
-      """);
-
-  private static final List<String> SIX = List.of("events", "participants", "programme_cost", "deprived_share", "median_value", "p90_minutes");
-
-  private static final MoneyRules MONEY = new MoneyRules("GBP", Map.of("USD", new BigDecimal("0.8")));
+  private static final MetricCatalog CATALOG = GoldenQueries.CATALOG;
+  private static final List<String> SIX = GoldenQueries.SIX;
+  private static final MoneyRules MONEY = GoldenQueries.MONEY;
 
   private static CompiledQuery compile(List<String> metrics, List<String> dims) {
     return compile(metrics, dims, MONEY, true);
@@ -81,22 +45,27 @@ class QuerySqlBuilderTest {
   @Nested
   class Golden {
 
-    @Test
-    void sixMetricsWithoutDimensions() {
-      CompiledQuery q = compile(SIX, List.of());
+    /** Every golden query (GoldenQueries.SPECS, shared with Spark's parity suite) gives its file exactly. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.spotlight.metrics.sql.GoldenQueries#specs")
+    void everyGoldenQueryGivesItsFile(GoldenQueries.Spec spec) {
+      CompiledQuery q = new QuerySqlBuilder(DuckDbDialect.INSTANCE, MONEY, true).build(new QueryPlanner(CATALOG).plan(spec.query()));
       GoldenSql.checkRoundTrip(q.sql());
-      GoldenSql.assertMatches("six-metrics.sql", q.sql());
-      assertThat(q.dimensionColumns()).isEmpty();
-      assertThat(q.atomColumns()).containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6");
+      GoldenSql.assertMatches(spec.file(), q.sql());
+      assertThat(q.dimensionColumns()).containsExactlyElementsOf(spec.by());
     }
 
     @Test
-    void sixMetricsByGranteeAndMonth() {
-      CompiledQuery q = compile(SIX, List.of("grantee", "month"));
-      GoldenSql.checkRoundTrip(q.sql());
-      GoldenSql.assertMatches("six-metrics-by-grantee-month.sql", q.sql());
-      assertThat(q.dimensionColumns()).containsExactly("grantee", "month");
-      assertThat(q.atomColumns()).containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6");
+    void everyGoldenFileComesFromASpec() throws URISyntaxException {
+      Path folder = Path.of(GoldenSql.class.getResource("/golden").toURI());
+      assertThat(GoldenQueries.filesIn(folder)).isNotEmpty();
+      assertThat(GoldenQueries.withoutSpec(folder)).as("golden files no GoldenQueries spec produces").isEmpty();
+    }
+
+    @Test
+    void sixMetricsHaveOneAtomColumnEach() {
+      assertThat(compile(SIX, List.of()).atomColumns()).containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6");
+      assertThat(compile(SIX, List.of("grantee", "month")).atomColumns()).containsExactly("a0", "a1", "a2", "a3", "a4", "a5", "a6");
     }
 
     /**

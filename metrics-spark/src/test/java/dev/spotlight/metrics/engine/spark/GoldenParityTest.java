@@ -3,73 +3,36 @@ package dev.spotlight.metrics.engine.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spotlight.metrics.ImpactStoreFixture;
-import dev.spotlight.metrics.TestCatalogs;
 import dev.spotlight.metrics.model.MetricCatalog;
 import dev.spotlight.metrics.model.MetricQuery;
 import dev.spotlight.metrics.model.Period;
 import dev.spotlight.metrics.model.Periods;
 import dev.spotlight.metrics.privacy.DisclosureRules;
+import dev.spotlight.metrics.sql.GoldenQueries;
 import dev.spotlight.metrics.sql.MoneyRules;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The golden SQL fixtures' metrics (metrics/src/test/resources/golden: the catalogue of
- * QuerySqlBuilderTest) on the store fixture the engine tests use, on DuckDB and on Spark, by every
- * dimension: the two engines must give the same numbers.
+ * The golden SQL queries (metrics' GoldenQueries, the one list QuerySqlBuilderTest checks against
+ * metrics/src/test/resources/golden) on the store fixture the engine tests use, on DuckDB and on
+ * Spark: each spec as written, then the golden catalogue by every dimension. The two engines must
+ * give the same numbers; a golden file that no spec produces fails.
  */
 class GoldenParityTest {
 
-  /** The golden files' catalogue, plus a filter on an attribute. */
-  static final MetricCatalog CATALOG = TestCatalogs.load("""
-      version: 1
-      metrics:
-        events:
-          label: Events
-          type: count
-        participants:
-          label: People sharing
-          type: count_distinct
-          of: participant
-          where: event_type in ('share.completed', 'share.requested')
-        programme_cost:
-          label: Programme cost
-          type: sum
-          table: costs
-          of: amount
-        deprived_share:
-          label: Share of people from the most deprived areas
-          type: ratio
-          numerator: { metric: participants, where: deprivation_decile <= 3 }
-          denominator: { metric: participants, where: deprivation_decile is not null }
-          interval: wilson
-        median_value:
-          label: Median item value
-          type: median
-          of: amount
-        p90_minutes:
-          label: Minutes to arrive, 90th percentile
-          type: percentile
-          of: quantity
-          p: 0.9
-        channel_events:
-          label: Events by channel
-          type: count
-          where: attributes.channel = 'app'
-      """);
+  static final MetricCatalog CATALOG = GoldenQueries.CATALOG;
 
-  static final List<String> METRICS = List.of("events", "participants", "programme_cost", "deprived_share", "median_value",
-      "p90_minutes", "channel_events");
+  /** Every metric of the golden catalogue. */
+  static final List<String> METRICS = CATALOG.ids();
 
-  private static final MoneyRules MONEY = new MoneyRules("GBP", Map.of("USD", new BigDecimal("0.8")));
+  private static final MoneyRules MONEY = GoldenQueries.MONEY;
 
   @TempDir
   static Path dir;
@@ -79,6 +42,21 @@ class GoldenParityTest {
   @BeforeAll
   static void writeStore() {
     store = ImpactStoreFixture.write(dir);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.spotlight.metrics.sql.GoldenQueries#specs")
+  void everyGoldenQuery(GoldenQueries.Spec spec) {
+    Parity.check(CATALOG, store.store(), store.areasFile(), ImpactStoreFixture.LONDON, MONEY, DisclosureRules.OFF, spec.query());
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyGoldenFileComesFromASpec() {
+    String root = System.getProperty("spotlight.root");
+    assertThat(root).as("system property spotlight.root (set by the build)").isNotNull();
+    Path folder = Path.of(root, "metrics", "src", "test", "resources", "golden");
+    assertThat(GoldenQueries.filesIn(folder)).as("golden files in %s", folder).isNotEmpty();
+    assertThat(GoldenQueries.withoutSpec(folder)).as("golden files no GoldenQueries spec produces").isEmpty();
   }
 
   static List<List<String>> dimensions() {
