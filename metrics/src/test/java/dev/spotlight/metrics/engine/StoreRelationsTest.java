@@ -75,6 +75,28 @@ class StoreRelationsTest {
   }
 
   @Test
+  void filesOutsideAMonthFolderAreAlwaysRead() throws IOException {
+    touch("activity/source=c/loose.parquet");
+    touch("activity/source=c/extra/month=2026-08/deep.parquet");
+    touch("activity/source=c/extra/month=2026-10/deep.parquet");
+    assertThat(activity("2026-10")).containsExactly(
+        "activity/source=a/month=2026-10/data_0.parquet", "activity/source=b/month=2026-10/data_0.parquet",
+        "activity/source=c/extra/month=2026-10/deep.parquet", "activity/source=c/loose.parquet");
+  }
+
+  @Test
+  void aStoreBelowAFolderNamedLikeAMonthStillFiltersByThePartitionMonth() throws IOException {
+    StoreLayout inner = new StoreLayout(root.resolve("month=2026-10/store"));
+    for (String month : List.of("2026-09", "2026-10")) {
+      Path p = inner.root().resolve("activity/source=a/month=" + month + "/data_0.parquet");
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "");
+    }
+    // as before: the first month= folder on the path decides, here the one above the store
+    assertThat(StoreRelations.activityFiles(inner, Periods.month(YearMonth.of(2026, 10)))).hasSize(2);
+  }
+
+  @Test
   void costsAreReadWhole() {
     assertThat(StoreRelations.costFiles(store)).extracting(p -> root.relativize(p).toString())
         .containsExactly("costs/source=grants/costs.parquet", "costs/source=staff/costs.parquet");

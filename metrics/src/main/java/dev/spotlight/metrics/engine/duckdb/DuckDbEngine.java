@@ -34,6 +34,11 @@ public final class DuckDbEngine implements Engine {
   private final boolean hasAreas;
   private final Path scratch;
   private final java.util.Set<String> sources;
+  /** Each view's current definition, so a query over the same files does not define it again. */
+  private final java.util.Map<String, String> views = new java.util.HashMap<>();
+
+  /** Whether a statement reads the costs view (QuerySqlBuilder writes {@code FROM costs c}). */
+  private static final java.util.regex.Pattern READS_COSTS = java.util.regex.Pattern.compile("\\bFROM costs\\b");
 
   public DuckDbEngine(StoreLayout store, Path areasFile, ZoneId timezone) {
     this(store, areasFile, timezone, null);
@@ -90,7 +95,9 @@ public final class DuckDbEngine implements Engine {
   public AtomTable run(CompiledQuery query, Period period) {
     try {
       defineView("activity", CanonicalTable.ACTIVITY, declared(StoreRelations.activityFiles(store, period)));
-      defineView("costs", CanonicalTable.COSTS, declared(StoreRelations.costFiles(store)));
+      if (READS_COSTS.matcher(query.sql()).find()) {
+        defineView("costs", CanonicalTable.COSTS, declared(StoreRelations.costFiles(store)));
+      }
       try (PreparedStatement p = connection.prepareStatement(query.sql())) {
         for (int i = 0; i < query.params().size(); i++) {
           Object v = query.params().get(i);
@@ -142,9 +149,13 @@ public final class DuckDbEngine implements Engine {
       body = "SELECT " + cols + " FROM read_parquet([" + list + "], hive_partitioning = true, hive_types = {'source': VARCHAR"
           + (table == CanonicalTable.ACTIVITY ? ", 'month': VARCHAR" : "") + "})";
     }
+    if (body.equals(views.get(name))) {
+      return;
+    }
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP VIEW " + name + " AS " + body);
     }
+    views.put(name, body);
   }
 
   @Override

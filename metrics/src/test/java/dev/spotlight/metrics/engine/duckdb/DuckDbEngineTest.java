@@ -51,9 +51,13 @@ class DuckDbEngineTest {
       """);
 
   private static AtomTable run(DuckDbEngine engine, List<String> dims, String... metrics) {
+    return run(engine, OCTOBER, dims, metrics);
+  }
+
+  private static AtomTable run(DuckDbEngine engine, Period period, List<String> dims, String... metrics) {
     CompiledQuery q = new QuerySqlBuilder(engine.dialect(), new MoneyRules("GBP", Map.of()), engine.hasAreas())
-        .build(new QueryPlanner(CATALOG).plan(new MetricQuery(List.of(metrics), dims, OCTOBER)));
-    return engine.run(q, OCTOBER);
+        .build(new QueryPlanner(CATALOG).plan(new MetricQuery(List.of(metrics), dims, period)));
+    return engine.run(q, period);
   }
 
   @Test
@@ -112,6 +116,32 @@ class DuckDbEngineTest {
     try (DuckDbEngine engine = new DuckDbEngine(f.store(), null, ImpactStoreFixture.LONDON)) {
       assertThat(f.store().scratchDir()).isDirectory();
       assertThat(run(engine, List.of(), "events").rows().get(0).values()).containsExactly(22.0);
+    }
+  }
+
+  @Test
+  void oneEngineAnswersQueriesOverDifferentPeriodsEachFromItsOwnMonths() {
+    ImpactStoreFixture f = ImpactStoreFixture.write(dir);
+    try (DuckDbEngine engine = new DuckDbEngine(f.store(), null, ImpactStoreFixture.LONDON)) {
+      // the fixture's list: 22 events fall in October (local time), two in September (r01, r25)
+      assertThat(run(engine, List.of(), "events").rows().get(0).values()).containsExactly(22.0);
+      assertThat(run(engine, Periods.month(YearMonth.of(2026, 9)), List.of(), "events").rows().get(0).values()).containsExactly(2.0);
+      assertThat(run(engine, List.of(), "events").rows().get(0).values()).containsExactly(22.0);
+    }
+  }
+
+  @Test
+  void aQueryOfActivityOnlyDoesNotOpenTheCostsFiles() throws Exception {
+    ImpactStoreFixture f = ImpactStoreFixture.write(dir);
+    Path damaged = f.store().root().resolve("costs/source=aa-broken/costs.parquet");
+    java.nio.file.Files.createDirectories(damaged.getParent());
+    java.nio.file.Files.writeString(damaged, "not parquet");
+    try (DuckDbEngine engine = new DuckDbEngine(f.store(), null, ImpactStoreFixture.LONDON)) {
+      assertThat(run(engine, List.of(), "events").rows().get(0).values()).containsExactly(22.0);
+      // a metric over costs does read them, and says which file is broken
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(engine, List.of(), "cost"))
+          .isInstanceOfSatisfying(dev.spotlight.common.error.SpotlightException.class,
+              e -> assertThat(e.problems().get(0).render()).startsWith(damaged + ": the store holds an unreadable Parquet file"));
     }
   }
 }
