@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,23 +30,14 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Version.class,
     description = "Measure and report the social impact of collaborative platforms.",
-    subcommands = {
-      InitCommand.class,
-      ValidateCommand.class,
-      PullCommand.class,
-      ComputeCommand.class,
-      CompareCommand.class,
-      ReportCommand.class,
-      RunCommand.class,
-      MetricsCommand.class,
-      SourcesCommand.class,
-      SampleCommand.class,
-
-      CommandLine.HelpCommand.class
-    },
     footer = {"", "Exit codes:", "  0 ok, 1 internal error, 2 usage, 3 invalid definition,",
         "  4 bad input data, 5 quality gate failed, 6 source unreachable.", "", "Docs: docs/cli.md"})
 public final class Spotlight implements Runnable {
+
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(InitCommand.class, ValidateCommand.class, PullCommand.class,
+      ComputeCommand.class, CompareCommand.class, ReportCommand.class, RunCommand.class, MetricsCommand.class,
+      SourcesCommand.class, SampleCommand.class, CommandLine.HelpCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +57,9 @@ public final class Spotlight implements Runnable {
 
   /** Runs the command line in-process and returns the exit code (tests call this). */
   public static int execute(String[] args, AppContext context) {
-    CommandLine cli = new CommandLine(new Spotlight(), new ContextFactory(context));
+    ContextFactory factory = new ContextFactory(context);
+    CommandLine cli = new CommandLine(new Spotlight(), factory);
+    addSubcommands(cli, args);
     cli.setOut(context.out());
     cli.setErr(context.err());
     boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
@@ -80,6 +74,25 @@ public final class Spotlight implements Runnable {
     context.out().flush();
     context.err().flush();
     return code;
+  }
+
+  /**
+   * Builds only the subcommand that is run when the first argument names one (building a command's
+   * model is reflection, most of picocli's start-up cost); otherwise (help, version, an unknown
+   * name, nothing) all of them, so help lists them all and a misspelt name gets its suggestion.
+   */
+  private static void addSubcommands(CommandLine cli, String[] args) {
+    String first = args.length == 0 ? null : args[0];
+    boolean one = !nameOf(CommandLine.HelpCommand.class).equals(first) && COMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+    for (Class<?> command : COMMANDS) {
+      if (!one || nameOf(command).equals(first)) {
+        cli.addSubcommand(command);
+      }
+    }
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   static int handle(Exception ex, AppContext context, boolean verbose) {

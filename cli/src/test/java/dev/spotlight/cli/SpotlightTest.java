@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,27 @@ class SpotlightTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).startsWith("Usage: spotlight [-hV] [COMMAND]\n")
         .contains("  validate  ", "  compute   ", "  report    ", "Exit codes:\n  0 ok, 1 internal error, 2 usage, 3 invalid definition,\n  4 bad input data, 5 quality gate failed, 6 source unreachable.");
+  }
+
+  @Test
+  void helpBeforeACommandNameStillListsEveryCommand() {
+    // only the command that runs is built when it comes first; anything else builds them all
+    for (String[] args : List.of(new String[] {"-h", "compute"}, new String[] {"help"}, new String[] {})) {
+      Cli.Result r = Cli.run(args);
+      assertThat(r.out()).as(String.join(" ", args)).contains("  init      ", "  validate  ", "  pull      ", "  compute   ",
+          "  compare   ", "  report    ", "  run       ", "  metrics   ", "  sources   ", "  sample    ", "  help      ");
+    }
+  }
+
+  @Test
+  void helpNamingACommandAndVersionAfterACommandWork() {
+    Cli.Result help = Cli.run("help", "report");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).startsWith("Usage: spotlight report ");
+
+    Cli.Result version = Cli.run("report", "-V");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("spotlight ").contains("Java ");
   }
 
   @Test

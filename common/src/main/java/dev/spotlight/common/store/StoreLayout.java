@@ -35,6 +35,11 @@ public record StoreLayout(Path root) {
     return root.resolve(".tmp");
   }
 
+  /** Records of reference files that passed their checks, by content, so they are not checked again. */
+  public Path checkedDir() {
+    return root.resolve(".checked");
+  }
+
   /** Every Parquet file of {@code table}, sorted, or an empty list when none was written yet. */
   public List<Path> parquetFiles(CanonicalTable table) {
     Path dir = tableDir(table);

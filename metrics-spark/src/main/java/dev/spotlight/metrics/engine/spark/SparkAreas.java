@@ -31,10 +31,11 @@ final class SparkAreas {
 
   private SparkAreas() {}
 
-  static void define(SparkSession session, Path file) {
+  /** {@code checked}: where checked areas files are remembered (see {@link AreasLoader}), or null. */
+  static void define(SparkSession session, Path file, Path checked) {
     List<Row> rows = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-      AreasLoader.load(c, file);
+      AreasLoader.load(c, file, checked);
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT area_code, name, local_authority, population, deprivation_decile FROM areas")) {
         while (rs.next()) {

@@ -47,7 +47,7 @@ public final class SparkEngine implements Engine {
     // calendar buckets and date arithmetic use local dates and times in the project's time zone
     session.conf().set("spark.sql.session.timeZone", timezone.getId());
     if (areasFile != null) {
-      SparkAreas.define(session, areasFile);
+      SparkAreas.define(session, areasFile, store.checkedDir());
     }
     this.hasAreas = areasFile != null;
   }

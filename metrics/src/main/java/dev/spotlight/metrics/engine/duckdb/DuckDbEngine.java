@@ -52,8 +52,9 @@ public final class DuckDbEngine implements Engine {
     this.store = store;
     this.sources = sources == null ? null : java.util.Set.copyOf(sources);
     try {
+      // DuckDB creates its spill folder only when it spills, and removes it when it closes
       this.scratch = store.scratchDir().resolve("duckdb-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-      Files.createDirectories(scratch);
+      Files.createDirectories(store.scratchDir());
       this.connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement s = connection.createStatement()) {
         s.execute("SET TimeZone = '" + timezone.getId().replace("'", "''") + "'");
@@ -61,7 +62,7 @@ public final class DuckDbEngine implements Engine {
         s.execute("SET enable_progress_bar = false");
       }
       if (areasFile != null) {
-        dev.spotlight.metrics.engine.AreasLoader.load(connection, areasFile);
+        dev.spotlight.metrics.engine.AreasLoader.load(connection, areasFile, store.checkedDir());
       }
       this.hasAreas = areasFile != null;
     } catch (SQLException e) {
@@ -165,11 +166,18 @@ public final class DuckDbEngine implements Engine {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     } finally {
-      try (var walk = Files.walk(scratch)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException | UncheckedIOException ignored) {
-        // spill files are cleared again by the next pull
+      if (Files.exists(scratch)) {
+        deleteScratch();
       }
+    }
+  }
+
+  /** What DuckDB left of its spill folder (it removes it itself on a clean close). */
+  private void deleteScratch() {
+    try (var walk = Files.walk(scratch)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // spill files are cleared again by the next pull
     }
   }
 }
