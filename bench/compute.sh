@@ -2,11 +2,11 @@
 # Compute-only benchmark: `spotlight compute` against hand-written DuckDB SQL on an already-pulled
 # store (bench/ComputeBench.java). Writes and pulls the sample project first when it is missing.
 #
-#   bench/compute.sh [N] [RUNS]     N events (default 10000000), RUNS timed runs of each side (default 7)
+#   bench/compute.sh [N] [RUNS]     N events (default 10000000), RUNS timed runs of each side (default 21)
 set -euo pipefail
 
 events="${1:-10000000}"
-runs="${2:-7}"
+runs="${2:-21}"
 if [[ ! "$events" =~ ^[0-9]+$ || ! "$runs" =~ ^[0-9]+$ ]]; then
   echo "usage: bench/compute.sh [EVENTS] [RUNS]" >&2
   exit 2
