@@ -102,20 +102,27 @@ class PullCommandLiveTest {
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out().lines().toList().get(1)).matches("city +1 +1 +0 +0 +\\d+\\.\\d");
-    assertThat(requestsQuery()).isEqualTo("start_date=2026-09-30T23%3A00%3A00Z&end_date=2026-11-01T00%3A00%3A00Z&api_key=" + KEY);
+    // October and, by default (revisit_months: 2), August and September: from midnight BST on 1 August,
+    // in windows of at most 90 days
+    List<String> windows = asked.stream().filter(u -> u.getPath().endsWith("requests.json")).map(URI::getRawQuery).toList();
+    assertThat(windows).containsExactly(
+        "start_date=2026-07-31T23%3A00%3A00Z&end_date=2026-10-29T23%3A00%3A00Z&api_key=" + KEY,
+        "start_date=2026-10-29T23%3A00%3A00Z&end_date=2026-11-01T00%3A00%3A00Z&api_key=" + KEY);
     assertThat(dir.resolve(".spotlight/store/activity/source=city/month=2026-10")).isDirectory();
   }
 
   @Test
   void withoutAPeriodAsksForTheWholeMonthsOfTheLast90DaysAndToday() {
-    // the test clock says 2026-11-15 09:30 UTC; 90 days before is 17 August: from 1 August (midnight BST) to midnight GMT on 1 December
+    // the test clock says 2026-11-15 09:30 UTC; 90 days before is 17 August, so August to November,
+    // and by default the two months before (revisit_months: 2): from 1 June (midnight BST) to midnight GMT on 1 December
     Cli.Result r = pull(env());
     assertThat(r.exit()).as(r.toString()).isZero();
     List<String> windows = asked.stream().filter(u -> u.getPath().endsWith("requests.json")).map(URI::getRawQuery).toList();
-    assertThat(windows).hasSize(2);
-    // August to November is 122 days and an hour: one window of 90 days (90 × 24 h) and the rest
-    assertThat(windows.get(0)).startsWith("start_date=2026-07-31T23%3A00%3A00Z&end_date=2026-10-29T23%3A00%3A00Z&");
-    assertThat(windows.get(1)).startsWith("start_date=2026-10-29T23%3A00%3A00Z&end_date=2026-12-01T00%3A00%3A00Z&");
+    assertThat(windows).hasSize(3);
+    // June to November is 183 days and an hour: two windows of 90 days (90 × 24 h) and the rest
+    assertThat(windows.get(0)).startsWith("start_date=2026-05-31T23%3A00%3A00Z&end_date=2026-08-29T23%3A00%3A00Z&");
+    assertThat(windows.get(1)).startsWith("start_date=2026-08-29T23%3A00%3A00Z&end_date=2026-11-27T23%3A00%3A00Z&");
+    assertThat(windows.get(2)).startsWith("start_date=2026-11-27T23%3A00%3A00Z&end_date=2026-12-01T00%3A00%3A00Z&");
   }
 
   @Test

@@ -16,9 +16,11 @@ import java.util.Map;
 /**
  * What a live connector needs beyond a file connector: the period asked for ({@code --period}, as local
  * dates, both included; null when none was given), the environment (where keys and tokens come from),
- * the source's checkpoint folder and the HTTP policy.
+ * the source's checkpoint folder, the HTTP policy, and how many whole months before the period a
+ * pull asks for again ({@code revisitMonths}, so late changes to older records are picked up).
  */
-public record LiveContext(LocalDate periodStart, LocalDate periodEnd, Map<String, String> env, Path checkpointDir, HttpPolicy http) {
+public record LiveContext(LocalDate periodStart, LocalDate periodEnd, Map<String, String> env, Path checkpointDir, HttpPolicy http,
+    int revisitMonths) {
 
   /** How far back a live pull without {@code --period} reaches. */
   public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(90);
@@ -28,12 +30,26 @@ public record LiveContext(LocalDate periodStart, LocalDate periodEnd, Map<String
 
   public LiveContext {
     env = Map.copyOf(env);
+    if (revisitMonths < 0) {
+      throw new IllegalArgumentException("revisitMonths must not be negative");
+    }
+  }
+
+  /** A context that asks for the period alone. */
+  public LiveContext(LocalDate periodStart, LocalDate periodEnd, Map<String, String> env, Path checkpointDir, HttpPolicy http) {
+    this(periodStart, periodEnd, env, checkpointDir, http, 0);
+  }
+
+  /** This context, also asking for the {@code months} whole months before the period. */
+  public LiveContext revisiting(int months) {
+    return new LiveContext(periodStart, periodEnd, env, checkpointDir, http, months);
   }
 
   /**
    * The time range to ask for in {@code zone}: the period widened to whole local months, from midnight
    * on the first day of its first month to midnight on the first day of the month after its last; without
-   * a period, the months holding the 90 days before today and today. Whole months let the store replace
+   * a period, the months holding the 90 days before today and today; in either case starting
+   * {@link #revisitMonths} months earlier. Whole months let the store replace
    * exactly the months a pull covered, and keep the range (and so the checkpoint) the same when an
    * interrupted pull is run again.
    */
@@ -44,7 +60,10 @@ public record LiveContext(LocalDate periodStart, LocalDate periodEnd, Map<String
     return new TimeWindow(from, to);
   }
 
-  /** The local months a live pull covers, in order: every month the period (or the default 90 days) overlaps. */
+  /**
+   * The local months a live pull covers, in order: the {@link #revisitMonths} months before the
+   * period (or the default 90 days), then every month it overlaps.
+   */
   public List<YearMonth> months(ZoneId zone) {
     Instant now = http.clock().instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
@@ -55,7 +74,7 @@ public record LiveContext(LocalDate periodStart, LocalDate periodEnd, Map<String
           "pull a period that has begun");
     }
     List<YearMonth> months = new ArrayList<>();
-    for (YearMonth m = YearMonth.from(first); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
+    for (YearMonth m = YearMonth.from(first).minusMonths(revisitMonths); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
       months.add(m);
     }
     return months;

@@ -86,7 +86,8 @@ public final class Open311Connector implements Connector {
         new ConnectorOption("jurisdiction_id", false, "live: the jurisdiction_id parameter, when the server hosts several"),
         new ConnectorOption("api_key_env", false, "live: the environment variable holding the API key (sent as api_key)"),
         new ConnectorOption("page_max", false, "live: the most requests the server returns per call (default 1000); a full window is split"),
-        new ConnectorOption("window_days", false, "live: days per request window, 1 to 90 (default 90)"));
+        new ConnectorOption("window_days", false, "live: days per request window, 1 to 90 (default 90)"),
+        new ConnectorOption("revisit_months", false, "live: whole months before the period asked for again, for late closures (default 2)"));
   }
 
   @Override

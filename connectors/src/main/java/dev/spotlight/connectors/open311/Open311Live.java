@@ -64,7 +64,7 @@ final class Open311Live {
   }
 
   PullResult pull() {
-    LiveContext lc = context.live();
+    LiveContext lc = context.live().revisiting(live.revisitMonths());
     apiKey = live.apiKeyEnv() == null ? null : LiveOptionReader.secret(lc.env(), live.apiKeyEnv(), "api_key_env", live.apiKeyEnvAt());
     Redaction redaction = new Redaction(apiKey == null ? List.of() : List.of(apiKey));
     LiveHttp http = new LiveHttp(lc.http(), redaction, "source '" + source.name() + "'");

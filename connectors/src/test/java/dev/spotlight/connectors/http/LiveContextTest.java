@@ -47,6 +47,20 @@ class LiveContextTest {
   }
 
   @Test
+  void revisitingStartsWholeMonthsEarlier() {
+    LiveContext c = context(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "2026-11-26T10:00:00Z").revisiting(2);
+    assertThat(c.months(LONDON)).containsExactly(YearMonth.of(2026, 8), YearMonth.of(2026, 9), YearMonth.of(2026, 10));
+    // 1 August starts at 23:00 UTC on 31 July (BST)
+    assertThat(c.window(LONDON)).isEqualTo(new TimeWindow(Instant.parse("2026-07-31T23:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")));
+    // across a year end, and before the default 90 days
+    assertThat(context(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), "2027-02-02T10:00:00Z").revisiting(1).months(LONDON))
+        .containsExactly(YearMonth.of(2026, 12), YearMonth.of(2027, 1));
+    assertThat(context(null, null, "2026-11-26T10:00:00Z").revisiting(1).months(ZoneId.of("UTC")))
+        .containsExactly(YearMonth.of(2026, 7), YearMonth.of(2026, 8), YearMonth.of(2026, 9), YearMonth.of(2026, 10), YearMonth.of(2026, 11));
+    assertThatThrownBy(() -> c.revisiting(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void todayIsInTheProjectTimeZone() {
     // 23:30 UTC on 30 November is already 1 December in Auckland: its period has begun there
     LiveContext c = context(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "2026-11-30T23:30:00Z");

@@ -110,7 +110,15 @@ class Open311LiveTest {
     return pull(options, env, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
   }
 
+  /**
+   * Pulls with {@code options}; unless they set {@code revisit_months}, with {@code revisit_months: 0},
+   * so that a pull asks for exactly its period's months (the default revisit has tests of its own).
+   */
   private SourcePull.Outcome pull(String options, Map<String, String> env, LocalDate start, LocalDate end) {
+    return pullAsGiven(options.contains("revisit_months") ? options : options + "revisit_months: 0\n", env, start, end);
+  }
+
+  private SourcePull.Outcome pullAsGiven(String options, Map<String, String> env, LocalDate start, LocalDate end) {
     SourcePull.Live live = new SourcePull.Live(start, end, env,
         LoopbackServer.policy(new LoopbackServer.RecordingSleeper(), NOW));
     return new SourcePull(f.store, new Pseudonymiser(ConnectorFixture.KEY), ZoneId.of("Europe/London"), "GBP", live)
@@ -378,5 +386,52 @@ class Open311LiveTest {
     List<String> after = new ArrayList<>(october(EXPECTED));
     after.addAll(NOVEMBER);
     assertThat(monthRows()).containsExactlyElementsOf(after);
+  }
+
+  @Test
+  void byDefaultAPullAsksAgainForTheTwoMonthsBeforeItsPeriod() throws Exception {
+    addNovember();
+    pullAsGiven("", Map.of(), NOV_1, NOV_30);
+    // September, October and November: from midnight BST on 1 September to midnight GMT on 1 December
+    List<Map<String, String>> asked = server.requests().stream().filter(u -> u.getPath().endsWith("requests.json")).map(Open311LiveTest::query).toList();
+    assertThat(asked.get(0)).containsEntry("start_date", "2026-08-31T23:00:00Z");
+    assertThat(asked.get(asked.size() - 1)).containsEntry("end_date", "2026-12-01T00:00:00Z");
+    // request 104 was made in September
+    List<String> all = new ArrayList<>(List.of("2026-09|104|report.created|null", "2026-09|104:closed|report.closed|null",
+        "2026-09|104:fixed|report.fixed|24.0"));
+    all.addAll(october(EXPECTED));
+    all.addAll(NOVEMBER);
+    assertThat(monthRows()).containsExactlyElementsOf(all);
+  }
+
+  @Test
+  void revisitingPicksUpALateClosureOfAnEarlierMonthsRequest() throws Exception {
+    // 106 is reported in October and still open when October is pulled
+    add("106", "2026-10-30T10:00:00Z", "open", null, "GR", "Graffiti");
+    pull("", Map.of());
+    // closed on 2 November: November's requests are those made in November, so a pull of November
+    // alone does not see it
+    requests.replaceAll(r -> r[0].equals("106") ? new String[] {"106", r[1], "closed", "2026-11-02T10:00:00Z", "GR", "Graffiti"} : r);
+    addNovember();
+    pull("revisit_months: 0\n", Map.of(), NOV_1, NOV_30);
+    assertThat(monthRows()).contains("2026-10|106|report.created|null").doesNotContain("2026-11|106:fixed|report.fixed|72.0");
+    // the same pull revisiting October does
+    pull("revisit_months: 1\n", Map.of(), NOV_1, NOV_30);
+    List<String> nov = new ArrayList<>(NOVEMBER);
+    nov.add("2026-11|106:closed|report.closed|null");
+    // 30 Oct 10:00 to 2 Nov 10:00 UTC = 3 days
+    nov.add("2026-11|106:fixed|report.fixed|72.0");
+    nov.sort(BY_MONTH_AND_ID);
+    List<String> expected = new ArrayList<>(october(EXPECTED));
+    expected.add("2026-10|106|report.created|null");
+    expected.sort(BY_MONTH_AND_ID);
+    expected.addAll(nov);
+    assertThat(monthRows()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void revisitMonthsMustBeAWholeNumberFrom0To24() {
+    assertThatThrownBy(() -> pull("revisit_months: 25\n", Map.of()))
+        .isInstanceOfSatisfying(SpotlightException.class, e -> assertThat(e.problems().get(0).message()).contains("revisit_months must be between 0 and 24, not 25"));
   }
 }
