@@ -21,12 +21,6 @@ if [[ ! -d "$work/.spotlight/store/activity" ]]; then
 fi
 ./spotlight --version >/dev/null  # builds cli/target/lib when stale
 
-opens=""
-for p in java.base/java.lang java.base/java.lang.invoke java.base/java.lang.reflect java.base/java.io java.base/java.net \
-  java.base/java.nio java.base/java.util java.base/java.util.concurrent java.base/java.util.concurrent.atomic \
-  java.base/jdk.internal.ref java.base/sun.nio.ch java.base/sun.nio.cs java.base/sun.security.action \
-  java.base/sun.util.calendar java.security.jgss/sun.security.krb5; do
-  opens="$opens --add-opens=$p=ALL-UNNAMED"
-done
+. scripts/spark-java-options.sh
 echo "bench: Spark compute, Spotlight vs hand-written SQL ($rounds rounds)" >&2
-java $opens -Xmx4g -cp "cli/target/lib/*:cli/target/spotlight-cli.jar" bench/SparkBench.java "$work" "$rounds"
+java $SPARK_JAVA_OPTIONS -Xmx4g -cp "cli/target/lib/*:cli/target/spotlight-cli.jar" bench/SparkBench.java "$work" "$rounds"

@@ -25,11 +25,5 @@ else
   ./spotlight --version >/dev/null   # builds the CLI when stale
 fi
 
-opens=""
-for p in java.base/java.lang java.base/java.lang.invoke java.base/java.lang.reflect java.base/java.io java.base/java.net \
-  java.base/java.nio java.base/java.util java.base/java.util.concurrent java.base/java.util.concurrent.atomic \
-  java.base/jdk.internal.ref java.base/sun.nio.ch java.base/sun.nio.cs java.base/sun.security.action \
-  java.base/sun.util.calendar java.security.jgss/sun.security.krb5; do
-  opens="$opens --add-opens=$p=ALL-UNNAMED"
-done
-java $opens -Xmx4g -cp "cli/target/lib/*:cli/target/spotlight-cli.jar" scripts/ParitySweep.java "$project" "$periods"
+. scripts/spark-java-options.sh
+java $SPARK_JAVA_OPTIONS -Xmx4g -cp "cli/target/lib/*:cli/target/spotlight-cli.jar" scripts/ParitySweep.java "$project" "$periods"
