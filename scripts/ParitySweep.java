@@ -43,12 +43,10 @@ public class ParitySweep {
         for (List<String> by : SPLITS) {
           for (String id : project.metrics().ids()) {
             MetricQuery query = new MetricQuery(List.of(id), by, project.period(period));
-            ResultTable d;
-            ResultTable s;
+            ResultTable d = null;
+            ResultTable s = null;
             String duckRefusal = null;
             String sparkRefusal = null;
-            d = null;
-            s = null;
             try {
               d = duck.compute(query);
             } catch (RuntimeException e) {
